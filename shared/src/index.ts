@@ -1,0 +1,6 @@
+export * from './api.ts'
+export * from './errors.ts'
+export * from './filters.ts'
+export * from './money.ts'
+export * from './order.ts'
+export * from './regions.ts'

@@ -1,0 +1,65 @@
+/**
+ * Exact money arithmetic on decimal strings with two places (fen).
+ *
+ * Hand-written on BigInt rather than taken from a decimal library: every amount in
+ * GMV Pulse has exactly two decimals, so integer fen in a BigInt is the whole job,
+ * and it runs unchanged in Node and in the browser without another dependency.
+ */
+
+const DECIMAL_PATTERN = /^(-?)(\d+)(?:\.(\d{1,2}))?$/
+
+/** Parses a decimal string with at most two places into integer fen. */
+export function toFen(decimal: string): bigint {
+  const match = DECIMAL_PATTERN.exec(decimal)
+  if (!match) throw new RangeError(`not a money amount: ${JSON.stringify(decimal)}`)
+  const [, sign, whole, fraction = ''] = match
+  const fen = BigInt(whole as string) * 100n + BigInt(fraction.padEnd(2, '0'))
+  return sign === '-' ? -fen : fen
+}
+
+/** Formats integer fen as a decimal string with exactly two places ("4982.00"). */
+export function fromFen(fen: bigint): string {
+  const negative = fen < 0n
+  const abs = negative ? -fen : fen
+  const whole = abs / 100n
+  const fraction = (abs % 100n).toString().padStart(2, '0')
+  return `${negative ? '-' : ''}${whole}.${fraction}`
+}
+
+/** Sums decimal strings exactly. */
+export function sumMoney(amounts: Iterable<string>): string {
+  let total = 0n
+  for (const amount of amounts) total += toFen(amount)
+  return fromFen(total)
+}
+
+/** Normalises a decimal string to exactly two places ("215.3" → "215.30"). */
+export function normaliseMoney(decimal: string): string {
+  return fromFen(toFen(decimal))
+}
+
+/**
+ * Converts an amount to CNY with a rate given as a decimal string (CNY per unit),
+ * rounding half away from zero to the fen — the usual rule for settlement amounts.
+ */
+export function convertMoney(amount: string, rate: string): string {
+  const rateMatch = /^(\d+)(?:\.(\d{1,9}))?$/.exec(rate)
+  if (!rateMatch) throw new RangeError(`not an exchange rate: ${JSON.stringify(rate)}`)
+  const [, rateWhole, rateFraction = ''] = rateMatch
+  const scale = 10n ** BigInt(rateFraction.length)
+  const rateScaled = BigInt(rateWhole as string) * scale + BigInt(rateFraction || '0')
+  const product = toFen(amount) * rateScaled
+  const negative = product < 0n
+  const abs = negative ? -product : product
+  const rounded = (abs + scale / 2n) / scale
+  return fromFen(negative ? -rounded : rounded)
+}
+
+/** Growth in percent from a previous to a current amount, or null when there is no base. */
+export function growthPercent(current: string, previous: string): number | null {
+  const base = toFen(previous)
+  if (base === 0n) return null
+  // Basis points through BigInt, then one division: exact to 0.01 %.
+  const basisPoints = ((toFen(current) - base) * 10000n) / base
+  return Number(basisPoints) / 100
+}
