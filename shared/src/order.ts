@@ -10,7 +10,7 @@ export const MAX_EVENT_TIME_MS = Date.UTC(2100, 0, 1)
 
 const AMOUNT_PATTERN = /^\d{1,8}(?:\.\d{1,2})?$/
 // Control characters would break log lines and CSV exports; labels never need them.
-const LABEL_PATTERN = /^[^\p{Cc}]+$/u
+const LABEL_PATTERN = /^[^\p{Cc}]*$/u
 
 const label = (max: number) =>
   z

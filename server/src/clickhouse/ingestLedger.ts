@@ -1,0 +1,28 @@
+import type { Store } from './store.ts'
+
+export interface LedgerEntry {
+  orders: number
+  gmv: string
+}
+
+/** The acknowledged batch under this key, if any. */
+export async function findAcknowledgedBatch(store: Store, batchKey: string): Promise<LedgerEntry | undefined> {
+  const [row] = await store.select<LedgerEntry>(
+    `SELECT orders, toString(gmv) AS gmv FROM ${store.db}.ingest_batches WHERE batch_key = {batchKey:String} LIMIT 1`,
+    { batchKey },
+  )
+  return row
+}
+
+/** Records a stored batch. Written after the orders, so a crash in between only costs a ledger line, never an order. */
+export async function recordAcknowledgedBatch(
+  store: Store,
+  batchKey: string,
+  entry: LedgerEntry,
+  acknowledgedAtMs: number,
+): Promise<void> {
+  const tsv = Buffer.from(`${batchKey}\t${entry.orders}\t${entry.gmv}\t${acknowledgedAtMs}\n`)
+  await store.insertTsv(`${store.db}.ingest_batches`, ['batch_key', 'orders', 'gmv', 'acknowledged_at'], tsv, {
+    insert_deduplicate: 0,
+  })
+}

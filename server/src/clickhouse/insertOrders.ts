@@ -1,0 +1,19 @@
+import { ORDER_COLUMNS } from '../ingest/encodeOrdersTsv.ts'
+import type { Store } from './store.ts'
+
+/**
+ * Writes one batch. With a token, a retry of the same batch is dropped by the engine in
+ * the raw table and in every rollup (each table keeps a deduplication window).
+ */
+export async function insertOrders(store: Store, tsv: Buffer, dedupToken: string | undefined): Promise<void> {
+  await store.insertTsv(`${store.db}.orders`, ORDER_COLUMNS, tsv, {
+    insert_deduplicate: 1,
+    deduplicate_blocks_in_dependent_materialized_views: 1,
+    ...(dedupToken ? { insert_deduplication_token: dedupToken } : {}),
+    // One block per batch keeps a batch all-or-nothing in the raw table: the engine
+    // would otherwise cut a large batch into several parts at max_insert_block_size.
+    max_insert_block_size: '1048576',
+    min_insert_block_size_rows: '0',
+    min_insert_block_size_bytes: '0',
+  })
+}

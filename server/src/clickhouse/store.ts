@@ -1,0 +1,120 @@
+import { Readable } from 'node:stream'
+import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@clickhouse/client'
+import { type ChdbConnection, createChdbConnection } from 'chdb/connection'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { StoreConfig } from '../config.ts'
+import type { Logger } from '../logger.ts'
+import { migrate } from './migrate.ts'
+
+/**
+ * Settings on every read: decimals as JSON strings so money never passes through a JS
+ * number, and 64-bit counts as plain numbers (order counts stay far below 2^53).
+ */
+const READ_SETTINGS: ClickHouseSettings = {
+  output_format_json_quote_decimals: 1,
+  output_format_json_quote_64bit_integers: 0,
+}
+
+export type QueryParams = Record<string, unknown>
+
+/** The one place that knows whether ClickHouse is embedded or a server. Nothing above it does. */
+export interface Store {
+  readonly mode: 'embedded' | 'server'
+  /** Database name, validated by the config schema, for qualified table names. */
+  readonly db: string
+  /** Runs a SELECT with typed server-side parameters and returns its rows. */
+  select<Row>(query: string, params?: QueryParams): Promise<Row[]>
+  /** Inserts tab-separated rows as one statement with per-insert settings. */
+  insertTsv(table: string, columns: readonly string[], tsv: Buffer, settings: ClickHouseSettings): Promise<void>
+  ping(): Promise<boolean>
+  version(): Promise<string | null>
+  close(): Promise<void>
+}
+
+export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
+  const store = config.mode === 'embedded' ? openEmbedded(config.dataDir, config.database) : openServer(config)
+  try {
+    await migrate(store.client, config.database, logger)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  return store
+}
+
+interface OpenedStore extends Store {
+  readonly client: ClickHouseClient
+}
+
+function openEmbedded(dataDir: string, db: string): OpenedStore {
+  const path = resolve(dataDir)
+  mkdirSync(path, { recursive: true })
+  const connection: ChdbConnection = createChdbConnection({ path })
+  // chdb/connection implements @clickhouse/client's Connection contract; the client's
+  // options type does not list `connection` yet, hence the widened object.
+  const client = createClient({ connection, clickhouse_settings: READ_SETTINGS } as Parameters<typeof createClient>[0])
+  return {
+    ...commonStore(client, db, 'embedded'),
+    client,
+    // The raw passthrough hands the bytes to the engine's parser without building a SQL
+    // string around them, and puts settings in the statement's SETTINGS clause, where
+    // client.insert on this connection would issue session-wide SETs that outlive the insert.
+    async insertTsv(table, columns, tsv, settings) {
+      await connection.chdb.rawInsert({
+        table,
+        columns,
+        values: tsv,
+        format: 'TSV',
+        settings: settings as Record<string, string | number | boolean>,
+      })
+    },
+  }
+}
+
+function openServer(config: Extract<StoreConfig, { mode: 'server' }>): OpenedStore {
+  const client = createClient({
+    url: config.url,
+    username: config.username,
+    password: config.password,
+    clickhouse_settings: READ_SETTINGS,
+    // A 100k-row batch with its views takes well under a second; 30 s means the server is in trouble.
+    request_timeout: 30_000,
+  })
+  return {
+    ...commonStore(client, config.database, 'server'),
+    client,
+    async insertTsv(table, columns, tsv, settings) {
+      await client.insert({
+        table,
+        columns: [...columns] as [string, ...string[]],
+        values: Readable.from([tsv]),
+        format: 'TabSeparated',
+        clickhouse_settings: settings,
+      })
+    },
+  }
+}
+
+function commonStore(client: ClickHouseClient, db: string, mode: Store['mode']) {
+  return {
+    mode,
+    db,
+    async select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
+      const result = await client.query({ query, query_params: params, format: 'JSONEachRow' })
+      return result.json<Row>()
+    },
+    async ping() {
+      const result = await client.ping()
+      return result.success
+    },
+    async version() {
+      const result = await client.query({ query: 'SELECT version() AS version', format: 'JSONEachRow' })
+      const [row] = await result.json<{ version: string }>()
+      return row?.version ?? null
+    },
+    async close() {
+      await client.close()
+    },
+  }
+}

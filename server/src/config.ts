@@ -1,0 +1,164 @@
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env. Parsed once at start-up; a wrong value stops the
+ * process with a list of every problem rather than failing later in a request.
+ */
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  )
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+/** "USD=7.05,EUR=7.70": CNY per unit of each currency. */
+const fxRates = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const rates: Record<string, string> = { ...DEFAULT_FX_RATES }
+    for (const pair of (value ?? '').split(',').filter((item) => item.trim())) {
+      const [code, rate] = pair.split('=').map((part) => part.trim())
+      if (!code || !/^[A-Z]{3}$/.test(code) || !rate || !/^\d+(\.\d{1,9})?$/.test(rate) || Number(rate) <= 0) {
+        ctx.addIssue({ code: 'custom', message: `bad rate "${pair}", expected CODE=decimal such as USD=7.05` })
+        continue
+      }
+      rates[code] = rate
+    }
+    rates.CNY = '1'
+    return rates
+  })
+
+/**
+ * Reference rates (CNY per unit) near the 2020 festival. Deployments set FX_RATES with
+ * the rates their finance team settles at; these only keep a fresh install working.
+ */
+export const DEFAULT_FX_RATES: Readonly<Record<string, string>> = {
+  CNY: '1',
+  USD: '6.6',
+  EUR: '7.8',
+  GBP: '8.7',
+  JPY: '0.063',
+  KRW: '0.0059',
+  HKD: '0.85',
+  SGD: '4.9',
+  MYR: '1.6',
+  THB: '0.22',
+  IDR: '0.00047',
+  PHP: '0.137',
+  VND: '0.00028',
+  AUD: '4.8',
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  CLICKHOUSE_URL: z.url().optional(),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('gmv_pulse'),
+  INGEST_TOKENS: csv,
+  VIEWER_TOKENS: csv,
+  /** Orders per second per ingest token; unset means no limit, so a benchmark is never throttled. */
+  INGEST_RATE_LIMIT: z.coerce.number().int().positive().optional(),
+  /** 100,000 orders of ~250 bytes of JSON are ~25 MB; 64 MB leaves room for long labels. */
+  INGEST_MAX_BODY_BYTES: positiveInt(64 * 1024 * 1024),
+  /** The issue asks for batches of at least 100,000; a bit more tolerates producers that round up. */
+  INGEST_MAX_BATCH_ORDERS: positiveInt(200_000),
+  /**
+   * Batches parsed or being written at once. Each holds its body in memory, so this bounds
+   * memory; past it the server answers 503 + Retry-After and the producer backs off. Four
+   * keeps both cores busy (one parsing, one in the engine) with one batch of slack each.
+   */
+  INGEST_MAX_IN_FLIGHT: positiveInt(4),
+  /** A body that has not arrived in this time is a stalled or hostile client (408). */
+  REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  CAMPAIGN_TZ: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai'),
+  FX_RATES: fxRates,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Time allowed for in-flight inserts to finish on SIGTERM before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+})
+
+export type Env = z.input<typeof envSchema>
+
+export interface Config {
+  port: number
+  host: string
+  store: StoreConfig
+  ingest: {
+    tokens: readonly string[]
+    rateLimitPerSecond: number | undefined
+    maxBodyBytes: number
+    maxBatchOrders: number
+    maxInFlight: number
+  }
+  viewerTokens: readonly string[]
+  campaignTimeZone: string
+  fxRates: Readonly<Record<string, string>>
+  requestTimeoutMs: number
+  shutdownTimeoutMs: number
+  logLevel: string
+}
+
+export type StoreConfig =
+  | { mode: 'embedded'; dataDir: string; database: string }
+  | { mode: 'server'; url: string; username: string; password: string; database: string }
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    // Name the variable, never echo its value: it may be a password or a token.
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store: e.CLICKHOUSE_URL
+      ? {
+          mode: 'server',
+          url: e.CLICKHOUSE_URL,
+          username: e.CLICKHOUSE_USER,
+          password: e.CLICKHOUSE_PASSWORD,
+          database: e.CLICKHOUSE_DATABASE,
+        }
+      : { mode: 'embedded', dataDir: e.DATA_DIR, database: e.CLICKHOUSE_DATABASE },
+    ingest: {
+      tokens: e.INGEST_TOKENS,
+      rateLimitPerSecond: e.INGEST_RATE_LIMIT,
+      maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
+      maxBatchOrders: e.INGEST_MAX_BATCH_ORDERS,
+      maxInFlight: e.INGEST_MAX_IN_FLIGHT,
+    },
+    viewerTokens: e.VIEWER_TOKENS,
+    campaignTimeZone: e.CAMPAIGN_TZ,
+    fxRates: e.FX_RATES,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  }
+}

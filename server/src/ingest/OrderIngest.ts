@@ -1,0 +1,121 @@
+import { fromFen, type IngestResult, type Order } from '@gmv-pulse/shared'
+import { findAcknowledgedBatch, recordAcknowledgedBatch } from '../clickhouse/ingestLedger.ts'
+import { insertOrders } from '../clickhouse/insertOrders.ts'
+import type { Store } from '../clickhouse/store.ts'
+import { ApiError } from '../http/ApiError.ts'
+import type { Logger } from '../logger.ts'
+import { encodeOrdersTsv } from './encodeOrdersTsv.ts'
+import { type BodyFormat, parseOrderBody } from './parseOrderBody.ts'
+import { validateOrders } from './validateOrders.ts'
+
+export interface OrderIngestOptions {
+  fxRates: Readonly<Record<string, string>>
+  maxBatchOrders: number
+  maxInFlight: number
+}
+
+/** Seconds a producer should wait before retrying when the store cannot take a batch now. */
+const STORE_RETRY_AFTER_SECONDS = 1
+
+/**
+ * Parses, validates and stores order batches, once each. Also the admission gate: it
+ * counts batches in flight so the server sheds load (503) before memory grows, and it
+ * lets shutdown wait for every batch it has accepted.
+ */
+export class OrderIngest {
+  #inFlight = 0
+  #idle: (() => void)[] = []
+  /** Batches being stored right now by key, so a concurrent retry waits instead of racing. */
+  readonly #storing = new Map<string, Promise<IngestResult>>()
+
+  constructor(
+    private readonly orderStore: Store,
+    private readonly options: OrderIngestOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  get inFlight(): number {
+    return this.#inFlight
+  }
+
+  /** Reserves a slot for a batch, or refuses with 503 while the store is saturated. */
+  admit(): () => void {
+    if (this.#inFlight >= this.options.maxInFlight) {
+      throw new ApiError(
+        503,
+        'store_unavailable',
+        `the server is storing ${this.#inFlight} batches already; retry shortly with the same Idempotency-Key`,
+        undefined,
+        STORE_RETRY_AFTER_SECONDS,
+      )
+    }
+    this.#inFlight += 1
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.#inFlight -= 1
+      if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve()
+    }
+  }
+
+  /** Resolves when no batch is in flight. */
+  drained(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve()
+    return new Promise((resolve) => this.#idle.push(resolve))
+  }
+
+  /** Parses and validates a body; throws a 4xx ApiError naming every problem (up to the limit). */
+  validate(body: Buffer, format: BodyFormat): Order[] {
+    return validateOrders(parseOrderBody(body, format), {
+      maxOrders: this.options.maxBatchOrders,
+      currencies: this.options.fxRates,
+    })
+  }
+
+  /** Stores a validated batch once: a batch key already acknowledged, or being stored, answers duplicate. */
+  async store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
+    if (batchKey === undefined) return this.#store(orders, undefined)
+    const concurrent = this.#storing.get(batchKey)
+    if (concurrent) return { ...(await concurrent), duplicate: true }
+    const storing = this.#storeOnce(orders, batchKey)
+    this.#storing.set(batchKey, storing)
+    try {
+      return await storing
+    } finally {
+      this.#storing.delete(batchKey)
+    }
+  }
+
+  async #storeOnce(orders: readonly Order[], batchKey: string): Promise<IngestResult> {
+    const acknowledged = await this.#guardStore(() => findAcknowledgedBatch(this.orderStore, batchKey))
+    if (acknowledged) return { accepted: Number(acknowledged.orders), duplicate: true }
+    return this.#store(orders, batchKey)
+  }
+
+  async #store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
+    const { tsv, gmvFen } = encodeOrdersTsv(orders, this.options.fxRates)
+    await this.#guardStore(() => insertOrders(this.orderStore, tsv, batchKey))
+    if (batchKey !== undefined) {
+      const entry = { orders: orders.length, gmv: fromFen(BigInt(gmvFen)) }
+      await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, batchKey, entry, Date.now()))
+    }
+    return { accepted: orders.length, duplicate: false }
+  }
+
+  /** A store failure is the producer's cue to retry with the same key: 503, never a 500. */
+  async #guardStore<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation()
+    } catch (error) {
+      this.logger.error({ err: error }, 'store write failed')
+      throw new ApiError(
+        503,
+        'store_unavailable',
+        'the store could not take the batch; retry with the same Idempotency-Key',
+        undefined,
+        STORE_RETRY_AFTER_SECONDS,
+      )
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { MAX_ERROR_DETAILS, type ErrorDetail, type Order, orderSchema } from '@gmv-pulse/shared'
+import type { z } from 'zod'
+import { ApiError } from '../http/ApiError.ts'
+import type { ParsedBody } from './parseOrderBody.ts'
+
+export interface BatchLimits {
+  maxOrders: number
+  currencies: Readonly<Record<string, string>>
+}
+
+/**
+ * Validates a whole batch against the shared order contract and the server's own rules
+ * (a known currency, unique orderIds within the batch). All or nothing: one bad row
+ * rejects the batch, listing the first problems with their row and field.
+ *
+ * A repeated orderId within one batch is refused rather than collapsed: the producer
+ * has a bug, and guessing which copy is right would store an amount nobody sent.
+ */
+export function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimits): Order[] {
+  if (rows.length === 0) throw new ApiError(400, 'bad_request', 'the batch holds no orders')
+  if (rows.length > limits.maxOrders) {
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `the batch holds ${rows.length} orders; at most ${limits.maxOrders} are accepted in one request`,
+    )
+  }
+  const orders: Order[] = []
+  const problems: ErrorDetail[] = []
+  const firstRowOfOrderId = new Map<string, number>()
+  let problemCount = 0
+  const report = (row: number, field: string, message: string) => {
+    problemCount += 1
+    if (problems.length < MAX_ERROR_DETAILS) problems.push({ row, field, message })
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rowIndex?.[i] ?? i
+    const parsed = orderSchema.safeParse(rows[i])
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) report(row, issueField(issue), issue.message)
+      continue
+    }
+    const order = parsed.data
+    if (!(order.currency in limits.currencies)) {
+      report(row, 'currency', `no exchange rate is configured for ${order.currency}`)
+    }
+    const firstRow = firstRowOfOrderId.get(order.orderId)
+    if (firstRow !== undefined) {
+      report(row, 'orderId', `repeats the orderId of row ${firstRow} in this batch`)
+    } else {
+      firstRowOfOrderId.set(order.orderId, row)
+    }
+    orders.push(order)
+  }
+  if (problemCount > 0) {
+    const listed = problemCount > problems.length ? ` (the first ${problems.length} are listed)` : ''
+    throw new ApiError(
+      400,
+      'invalid_orders',
+      `${problemCount} problem(s) in the batch${listed}; nothing was stored`,
+      problems,
+    )
+  }
+  return orders
+}
+
+/** The field an issue is about; an unknown key is reported under its own name. */
+export function issueField(issue: z.core.$ZodIssue): string {
+  const path = issue.path.join('.')
+  if (issue.code === 'unrecognized_keys') return [path, issue.keys.join(',')].filter(Boolean).join('.')
+  return path
+}

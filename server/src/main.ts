@@ -1,0 +1,51 @@
+import { once } from 'node:events'
+import { openStore } from './clickhouse/store.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { createApp } from './app.ts'
+import { createLogger } from './logger.ts'
+
+/** Starts GMV Pulse: config, store (migrations included), HTTP; stops gracefully on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(2)
+    }
+    throw error
+  }
+  const logger = createLogger(config.logLevel)
+  const store = await openStore(config.store, logger)
+  const { server, ingest } = createApp({ config, store, logger })
+  server.listen(config.port, config.host)
+  await once(server, 'listening')
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  logger.info({ port, store: config.store.mode }, `GMV Pulse listening on http://localhost:${port}`)
+  if (config.ingest.tokens.length === 0) logger.warn('INGEST_TOKENS is not set: ingest refuses every request')
+  if (config.viewerTokens.length === 0) logger.warn('VIEWER_TOKENS is not set: reads are open to anyone who can reach this port')
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: finishing in-flight batches')
+    // Whatever hangs, the process leaves before the orchestrator's own kill deadline.
+    setTimeout(() => {
+      logger.error('shutdown deadline passed; exiting')
+      process.exit(1)
+    }, config.shutdownTimeoutMs).unref()
+    server.close()
+    server.closeIdleConnections()
+    await ingest.drained()
+    await store.close()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+await main()

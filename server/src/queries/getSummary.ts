@@ -1,0 +1,78 @@
+import { type Filter, normaliseMoney, type Summary } from '@gmv-pulse/shared'
+import type { Store } from '../clickhouse/store.ts'
+import { filterClause, isUnfiltered } from './filterClause.ts'
+
+export interface TimeRange {
+  /** Epoch ms, inclusive; undefined for the beginning of time. */
+  from?: number | undefined
+  /** Epoch ms, exclusive; undefined for now and beyond. */
+  to?: number | undefined
+}
+
+// Stand-ins for an open end of a range; DateTime (the rollups' type) ends in 2106.
+const EARLIEST_MS = 0
+const LATEST_MS = Date.UTC(2100, 0, 1)
+
+/**
+ * GMV and orders under a filter within [from, to), exact to the fen.
+ *
+ * Whole buckets come from a rollup (per second when unfiltered, per minute otherwise);
+ * the ragged edges of a range that does not start or end on a bucket are summed from
+ * the raw table, which is ordered by time, so they cost a short range read. asOf is the
+ * latest event time counted, found in the raw rows of the last non-empty bucket.
+ */
+export async function getSummary(store: Store, filter: Filter, range: TimeRange): Promise<Summary> {
+  const unfiltered = isUnfiltered(filter)
+  const rollup = unfiltered
+    ? { table: `${store.db}.orders_by_second`, bucket: 'second', seconds: 1 }
+    : { table: `${store.db}.orders_by_minute`, bucket: 'minute', seconds: 60 }
+  const where = filterClause(filter)
+  const fromMs = range.from ?? EARLIEST_MS
+  const toMs = range.to ?? LATEST_MS
+  const unitMs = rollup.seconds * 1000
+  // Whole buckets inside [from, to); a range inside one bucket has none and reads raw rows only.
+  let innerFromMs = Math.ceil(fromMs / unitMs) * unitMs
+  let innerToMs = Math.floor(toMs / unitMs) * unitMs
+  if (innerFromMs >= innerToMs) innerFromMs = innerToMs = toMs
+  const query = `
+    WITH
+      fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC') AS range_from,
+      fromUnixTimestamp64Milli({toMs:Int64}, 'UTC') AS range_to,
+      fromUnixTimestamp64Milli({innerFromMs:Int64}, 'UTC') AS inner_from,
+      fromUnixTimestamp64Milli({innerToMs:Int64}, 'UTC') AS inner_to,
+      (SELECT max(${rollup.bucket}) FROM ${rollup.table}
+        WHERE ${rollup.bucket} >= toStartOfInterval(range_from, INTERVAL ${rollup.seconds} SECOND)
+          AND ${rollup.bucket} < range_to ${where.sql}) AS last_bucket
+    SELECT
+      toString(sum(gmv)) AS gmv,
+      sum(orders) AS orders,
+      (SELECT max(ts) FROM ${store.db}.orders
+        WHERE ts >= greatest(toDateTime64(last_bucket, 3, 'UTC'), range_from)
+          AND ts < least(toDateTime64(last_bucket + ${rollup.seconds}, 3, 'UTC'), range_to)
+          ${where.sql}) AS as_of
+    FROM (
+      SELECT sum(gmv) AS gmv, sum(orders) AS orders FROM ${rollup.table}
+      WHERE ${rollup.bucket} >= inner_from AND ${rollup.bucket} < inner_to ${where.sql}
+      UNION ALL
+      SELECT sum(amount) AS gmv, count() AS orders FROM ${store.db}.orders
+      WHERE ((ts >= range_from AND ts < inner_from) OR (ts >= inner_to AND ts < range_to)) ${where.sql}
+    )`
+  const [row] = await store.select<{ gmv: string; orders: number; as_of: string }>(query, {
+    ...where.params,
+    fromMs,
+    toMs,
+    innerFromMs,
+    innerToMs,
+  })
+  const orders = Number(row?.orders ?? 0)
+  return {
+    gmv: normaliseMoney(row?.gmv ?? '0'),
+    orders,
+    asOf: orders > 0 && row ? clickhouseTimeToIso(row.as_of) : null,
+  }
+}
+
+/** "2020-11-11 00:00:01.234" (UTC) → "2020-11-11T00:00:01.234Z". */
+export function clickhouseTimeToIso(value: string): string {
+  return new Date(`${value.replace(' ', 'T')}Z`).toISOString()
+}

@@ -1,0 +1,57 @@
+import express, { type RequestHandler, Router } from 'express'
+import { ApiError } from '../http/ApiError.ts'
+import { requireToken, type TokenSet } from '../http/auth.ts'
+import type { OrderIngest } from '../ingest/OrderIngest.ts'
+import type { OrderRateLimiter } from '../ingest/OrderRateLimiter.ts'
+import { bodyFormatOf } from '../ingest/parseOrderBody.ts'
+
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/
+
+export interface OrdersRouteOptions {
+  ingest: OrderIngest
+  tokens: TokenSet
+  rateLimiter: OrderRateLimiter | undefined
+  maxBodyBytes: number
+}
+
+/** POST /api/v1/orders: authenticate, admit, read, validate, rate-limit, store — in that order, cheapest first. */
+export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes }: OrdersRouteOptions): Router {
+  const router = Router()
+  const checkHeaders: RequestHandler = (req, res, next) => {
+    const format = bodyFormatOf(req.headers['content-type'])
+    if (!format) {
+      return next(
+        new ApiError(415, 'unsupported_media_type', 'send application/json or application/x-ndjson'),
+      )
+    }
+    const key = req.headers['idempotency-key']
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key))) {
+      return next(new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–128 characters of A–Z a–z 0–9 . _ : -'))
+    }
+    const declared = Number(req.headers['content-length'])
+    if (declared > maxBodyBytes) return next(new ApiError(413, 'payload_too_large', 'the body exceeds the size limit'))
+    res.locals.format = format
+    // The slot is held until the answer is sent or the client goes away, whichever comes first.
+    const release = ingest.admit()
+    res.on('close', release)
+    next()
+  }
+  router.post(
+    '/orders',
+    requireToken(tokens, { openWhenEmpty: false, right: 'ingest' }),
+    checkHeaders,
+    express.raw({ type: () => true, limit: maxBodyBytes }),
+    async (req, res) => {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+      const orders = ingest.validate(body, res.locals.format)
+      const tokenId = res.locals.tokenId as string
+      const waitSeconds = rateLimiter?.take(tokenId, orders.length) ?? 0
+      if (waitSeconds > 0) {
+        throw new ApiError(429, 'rate_limited', 'this token is over its order rate', undefined, waitSeconds)
+      }
+      const key = req.headers['idempotency-key'] as string | undefined
+      res.json(await ingest.store(orders, key === undefined ? undefined : `${tokenId}:${key}`))
+    },
+  )
+  return router
+}

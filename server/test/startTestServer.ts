@@ -1,0 +1,69 @@
+import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp } from '../src/app.ts'
+import { openStore, type Store } from '../src/clickhouse/store.ts'
+import { loadConfig } from '../src/config.ts'
+import { createLogger } from '../src/logger.ts'
+
+export const INGEST_TOKEN = 'test-ingest-token'
+
+export interface TestServer {
+  url: string
+  store: Store
+  close(): Promise<void>
+}
+
+/**
+ * A real GMV Pulse server on a real port over a fresh embedded store. One per test file:
+ * the engine allows one data directory per process. CLICKHOUSE_TEST_URL points the same
+ * suite at a ClickHouse server instead, in a database of its own.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-test-'))
+  const serverUrl = process.env.CLICKHOUSE_TEST_URL
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    INGEST_TOKENS: INGEST_TOKEN,
+    LOG_LEVEL: 'silent',
+    ...(serverUrl
+      ? { CLICKHOUSE_URL: serverUrl, CLICKHOUSE_DATABASE: `gmv_pulse_test_${process.pid}_${Date.now()}` }
+      : {}),
+    ...env,
+  })
+  const logger = createLogger(config.logLevel)
+  const store = await openStore(config.store, logger)
+  const { server } = createApp({ config, store, logger })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    async close() {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      await store.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface PostOptions {
+  token?: string | null
+  contentType?: string
+  idempotencyKey?: string
+}
+
+/** POSTs a body to the ingest endpoint the way a producer would. */
+export async function postOrders(url: string, body: string | Buffer, options: PostOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' }
+  const token = options.token === undefined ? INGEST_TOKEN : options.token
+  if (token !== null) headers.authorization = `Bearer ${token}`
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
+  return fetch(`${url}/api/v1/orders`, { method: 'POST', headers, body })
+}
