@@ -60,7 +60,7 @@ export interface PostOptions {
 }
 
 /** POSTs a body to the ingest endpoint the way a producer would. */
-export async function postOrders(url: string, body: string | Buffer, options: PostOptions = {}): Promise<Response> {
+export async function postOrders(url: string, body: string, options: PostOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' }
   const token = options.token === undefined ? INGEST_TOKEN : options.token
   if (token !== null) headers.authorization = `Bearer ${token}`

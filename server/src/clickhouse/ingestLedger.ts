@@ -21,8 +21,8 @@ export async function recordAcknowledgedBatch(
   entry: LedgerEntry,
   acknowledgedAtMs: number,
 ): Promise<void> {
-  const tsv = Buffer.from(`${batchKey}\t${entry.orders}\t${entry.gmv}\t${acknowledgedAtMs}\n`)
-  await store.insertTsv(`${store.db}.ingest_batches`, ['batch_key', 'orders', 'gmv', 'acknowledged_at'], tsv, {
+  const row = Buffer.from(`${JSON.stringify([batchKey, entry.orders, entry.gmv, acknowledgedAtMs])}\n`)
+  await store.insertRows(`${store.db}.ingest_batches`, ['batch_key', 'orders', 'gmv', 'acknowledged_at'], row, {
     insert_deduplicate: 0,
   })
 }

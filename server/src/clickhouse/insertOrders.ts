@@ -1,12 +1,12 @@
-import { ORDER_COLUMNS } from '../ingest/encodeOrdersTsv.ts'
+import { ORDER_COLUMNS } from '../ingest/encodeOrderRows.ts'
 import type { Store } from './store.ts'
 
 /**
  * Writes one batch. With a token, a retry of the same batch is dropped by the engine in
  * the raw table and in every rollup (each table keeps a deduplication window).
  */
-export async function insertOrders(store: Store, tsv: Buffer, dedupToken: string | undefined): Promise<void> {
-  await store.insertTsv(`${store.db}.orders`, ORDER_COLUMNS, tsv, {
+export async function insertOrders(store: Store, rows: Buffer, dedupToken: string | undefined): Promise<void> {
+  await store.insertRows(`${store.db}.orders`, ORDER_COLUMNS, rows, {
     insert_deduplicate: 1,
     deduplicate_blocks_in_dependent_materialized_views: 1,
     ...(dedupToken ? { insert_deduplication_token: dedupToken } : {}),

@@ -18,6 +18,13 @@ const READ_SETTINGS: ClickHouseSettings = {
 
 export type QueryParams = Record<string, unknown>
 
+/** The store failed to answer (down, closed, timed out): callers answer 503 and may retry. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the store did not answer: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
 /** The one place that knows whether ClickHouse is embedded or a server. Nothing above it does. */
 export interface Store {
   readonly mode: 'embedded' | 'server'
@@ -25,8 +32,8 @@ export interface Store {
   readonly db: string
   /** Runs a SELECT with typed server-side parameters and returns its rows. */
   select<Row>(query: string, params?: QueryParams): Promise<Row[]>
-  /** Inserts tab-separated rows as one statement with per-insert settings. */
-  insertTsv(table: string, columns: readonly string[], tsv: Buffer, settings: ClickHouseSettings): Promise<void>
+  /** Inserts JSONCompactEachRow rows as one statement with per-insert settings. */
+  insertRows(table: string, columns: readonly string[], rows: Buffer, settings: ClickHouseSettings): Promise<void>
   ping(): Promise<boolean>
   version(): Promise<string | null>
   close(): Promise<void>
@@ -60,12 +67,12 @@ function openEmbedded(dataDir: string, db: string): OpenedStore {
     // The raw passthrough hands the bytes to the engine's parser without building a SQL
     // string around them, and puts settings in the statement's SETTINGS clause, where
     // client.insert on this connection would issue session-wide SETs that outlive the insert.
-    async insertTsv(table, columns, tsv, settings) {
+    async insertRows(table, columns, rows, settings) {
       await connection.chdb.rawInsert({
         table,
         columns,
-        values: tsv,
-        format: 'TSV',
+        values: rows,
+        format: 'JSONCompactEachRow',
         settings: settings as Record<string, string | number | boolean>,
       })
     },
@@ -84,14 +91,14 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>): OpenedSto
   return {
     ...commonStore(client, config.database, 'server'),
     client,
-    async insertTsv(table, columns, tsv, settings) {
-      await client.insert({
-        table,
-        columns: [...columns] as [string, ...string[]],
-        values: Readable.from([tsv]),
-        format: 'TabSeparated',
+    // exec sends the encoded bytes as the request body; settings travel as URL parameters.
+    async insertRows(table, columns, rows, settings) {
+      const result = await client.exec({
+        query: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT JSONCompactEachRow`,
+        values: Readable.from([rows]),
         clickhouse_settings: settings,
       })
+      result.stream.resume()
     },
   }
 }
@@ -101,8 +108,12 @@ function commonStore(client: ClickHouseClient, db: string, mode: Store['mode']) 
     mode,
     db,
     async select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
-      const result = await client.query({ query, query_params: params, format: 'JSONEachRow' })
-      return result.json<Row>()
+      try {
+        const result = await client.query({ query, query_params: params, format: 'JSONEachRow' })
+        return await result.json<Row>()
+      } catch (error) {
+        throw new StoreUnavailableError(error)
+      }
     },
     async ping() {
       const result = await client.ping()

@@ -1,9 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../logger.ts'
+import { StoreUnavailableError } from '../clickhouse/store.ts'
 import { ApiError } from './ApiError.ts'
 
 /** Body-parser and http-errors failures carry a status and a type; map the ones a client can cause. */
 function fromFrameworkError(error: unknown): ApiError | undefined {
+  if (error instanceof StoreUnavailableError) {
+    return new ApiError(503, 'store_unavailable', 'the store is not answering; retry shortly', undefined, 1)
+  }
   if (typeof error !== 'object' || error === null) return undefined
   const { status, type } = error as { status?: number; type?: string }
   if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'the body exceeds the size limit')
@@ -25,6 +29,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         ? error
         : (fromFrameworkError(error) ?? new ApiError(500, 'internal', 'an unexpected error occurred'))
     if (apiError.status >= 500 && !(error instanceof ApiError)) {
+      // The store's own failures are logged once, here, with the cause for the operator.
       logger.error({ err: error, method: req.method, path: req.path }, 'request failed')
     }
     if (res.headersSent) return

@@ -4,7 +4,7 @@ import { insertOrders } from '../clickhouse/insertOrders.ts'
 import type { Store } from '../clickhouse/store.ts'
 import { ApiError } from '../http/ApiError.ts'
 import type { Logger } from '../logger.ts'
-import { encodeOrdersTsv } from './encodeOrdersTsv.ts'
+import { encodeOrderRows } from './encodeOrderRows.ts'
 import { type BodyFormat, parseOrderBody } from './parseOrderBody.ts'
 import { validateOrders } from './validateOrders.ts'
 
@@ -94,8 +94,8 @@ export class OrderIngest {
   }
 
   async #store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
-    const { tsv, gmvFen } = encodeOrdersTsv(orders, this.options.fxRates)
-    await this.#guardStore(() => insertOrders(this.orderStore, tsv, batchKey))
+    const { rows, gmvFen } = encodeOrderRows(orders, this.options.fxRates)
+    await this.#guardStore(() => insertOrders(this.orderStore, rows, batchKey))
     if (batchKey !== undefined) {
       const entry = { orders: orders.length, gmv: fromFen(BigInt(gmvFen)) }
       await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, batchKey, entry, Date.now()))

@@ -1,4 +1,4 @@
-import { MAX_ERROR_DETAILS, type ErrorDetail, type Order, orderSchema } from '@gmv-pulse/shared'
+import { type ErrorDetail, MAX_ERROR_DETAILS, type Order, orderSchema, parseOrderFast } from '@gmv-pulse/shared'
 import type { z } from 'zod'
 import { ApiError } from '../http/ApiError.ts'
 import type { ParsedBody } from './parseOrderBody.ts'
@@ -35,12 +35,16 @@ export function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimi
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rowIndex?.[i] ?? i
-    const parsed = orderSchema.safeParse(rows[i])
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) report(row, issueField(issue), issue.message)
-      continue
+    let order = parseOrderFast(rows[i])
+    if (order === undefined) {
+      // Off the fast path: the schema decides, and names every problem.
+      const parsed = orderSchema.safeParse(rows[i])
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) report(row, issueField(issue), issue.message)
+        continue
+      }
+      order = parsed.data
     }
-    const order = parsed.data
     if (!(order.currency in limits.currencies)) {
       report(row, 'currency', `no exchange rate is configured for ${order.currency}`)
     }

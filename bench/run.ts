@@ -1,0 +1,34 @@
+/**
+ * npm run bench -- [ingest|…] [--quick]: runs the chosen benchmarks (all by default) and
+ * writes bench/results/latest.json and latest.md. Numbers, not assertions: tests never time.
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { benchIngest } from './ingest.ts'
+import { describeMachine } from './lib/machine.ts'
+import { type BenchFigure, writeReport } from './report.ts'
+
+const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchFigure[]>> = {
+  ingest: benchIngest,
+}
+
+const { values, positionals } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  allowPositionals: true,
+})
+if (values.help) {
+  process.stdout.write(`usage: npm run bench -- [${Object.keys(BENCHMARKS).join('|')} …] [--quick]\n`)
+  process.exit(0)
+}
+const unknown = positionals.filter((name) => !(name in BENCHMARKS))
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark: ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}\n`)
+  process.exit(2)
+}
+const selected = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS)
+const machine = describeMachine()
+const startedAt = new Date().toISOString()
+const figures: BenchFigure[] = []
+for (const name of selected) figures.push(...(await (BENCHMARKS[name] as (typeof BENCHMARKS)[string])({ quick: values.quick })))
+const markdown = writeReport({ startedAt, quick: values.quick, machine, figures }, join(import.meta.dirname, 'results'))
+process.stdout.write(markdown)

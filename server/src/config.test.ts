@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+test('defaults give an embedded store on port 3000 with ingest closed', () => {
+  const config = loadConfig({})
+  expect(config.port).toBe(3000)
+  expect(config.store).toEqual({ mode: 'embedded', dataDir: './data', database: 'gmv_pulse' })
+  expect(config.ingest.tokens).toEqual([])
+  expect(config.campaignTimeZone).toBe('Asia/Shanghai')
+})
+
+test('CLICKHOUSE_URL switches to a server', () => {
+  const config = loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_PASSWORD: 'pw' })
+  expect(config.store).toMatchObject({ mode: 'server', url: 'http://ch:8123', password: 'pw' })
+})
+
+test('every bad variable is listed by name, and no value is echoed', () => {
+  let error: unknown
+  try {
+    loadConfig({ PORT: 'eighty', CAMPAIGN_TZ: 'Mars/Olympus', FX_RATES: 'USD=abc', CLICKHOUSE_PASSWORD: 's3cret' })
+  } catch (caught) {
+    error = caught
+  }
+  expect(error).toBeInstanceOf(ConfigError)
+  const message = (error as ConfigError).message
+  expect(message).toContain('PORT')
+  expect(message).toContain('CAMPAIGN_TZ')
+  expect(message).toContain('FX_RATES')
+  expect(message).not.toContain('s3cret')
+})
+
+test('FX_RATES adds to the reference rates, and CNY is always 1', () => {
+  const { fxRates } = loadConfig({ FX_RATES: 'USD=7.05, NZD=4.2,CNY=2' })
+  expect(fxRates).toMatchObject({ USD: '7.05', NZD: '4.2', CNY: '1', EUR: expect.any(String) })
+})

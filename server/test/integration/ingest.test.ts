@@ -1,0 +1,289 @@
+import { once } from 'node:events'
+import { request } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { errorBodySchema, type OrderInput } from '@gmv-pulse/shared'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createApp } from '../../src/app.ts'
+import { insertOrders } from '../../src/clickhouse/insertOrders.ts'
+import { encodeOrderRows } from '../../src/ingest/encodeOrderRows.ts'
+import { validateOrders } from '../../src/ingest/validateOrders.ts'
+import { loadConfig } from '../../src/config.ts'
+import { createLogger } from '../../src/logger.ts'
+import { makeOrders } from '../orderFixtures.ts'
+import { INGEST_TOKEN, postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
+
+let server: TestServer
+const limits = { maxOrders: 1000, currencies: { CNY: '1' } }
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+async function totals(): Promise<{ gmv: string; orders: number }> {
+  const response = await fetch(`${server.url}/api/v1/summary`)
+  const { gmv, orders } = (await response.json()) as { gmv: string; orders: number }
+  return { gmv, orders }
+}
+
+async function rowCounts(): Promise<number[]> {
+  const db = server.store.db
+  const [row] = await server.store.select<{ raw: number; seconds: number; minutes: number; ledger: number }>(
+    `SELECT (SELECT count() FROM ${db}.orders) AS raw,
+      (SELECT sum(orders) FROM ${db}.orders_by_second) AS seconds,
+      (SELECT sum(orders) FROM ${db}.orders_by_minute) AS minutes,
+      (SELECT count() FROM ${db}.ingest_batches) AS ledger`,
+  )
+  return [row?.raw ?? -1, row?.seconds ?? -1, row?.minutes ?? -1, row?.ledger ?? -1].map(Number)
+}
+
+/** Asserts the one error shape and returns it. */
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status)
+  const body = errorBodySchema.parse(await response.json())
+  expect(body.error).toMatchObject({ status, code })
+  return body.error
+}
+
+/** Starts a second app on the same store with other settings (the engine allows one store per process). */
+async function withApp(env: Record<string, string>, run: (url: string) => Promise<void>) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', INGEST_TOKENS: INGEST_TOKEN, ...env })
+  const { server: http } = createApp({ config, store: server.store, logger: createLogger('silent') })
+  http.listen(0, '127.0.0.1')
+  await once(http, 'listening')
+  try {
+    await run(`http://127.0.0.1:${(http.address() as AddressInfo).port}`)
+  } finally {
+    http.closeAllConnections()
+    await new Promise((resolve) => http.close(resolve))
+  }
+}
+
+describe('idempotent ingest', () => {
+  test('a batch retried with the same Idempotency-Key is counted once, in the raw table and every rollup', async () => {
+    const before = await rowCounts()
+    const batch = JSON.stringify(makeOrders(500, 101))
+    const first = await postOrders(server.url, batch, { idempotencyKey: 'retry-me' })
+    expect(await first.json()).toEqual({ accepted: 500, duplicate: false })
+    const afterFirst = await totals()
+    const second = await postOrders(server.url, batch, { idempotencyKey: 'retry-me' })
+    expect(await second.json()).toEqual({ accepted: 500, duplicate: true })
+    expect(await totals()).toEqual(afterFirst)
+    const after = await rowCounts()
+    expect(after.slice(0, 3)).toEqual(before.slice(0, 3).map((count) => count + 500))
+  })
+
+  test('a batch stored but never acknowledged (a crash before the ledger line) is dropped by the engine on retry', async () => {
+    const before = await rowCounts()
+    const orders = validateOrders({ rows: makeOrders(200, 105), rowIndex: undefined }, limits)
+    const { rows } = encodeOrderRows(orders, limits.currencies)
+    await insertOrders(server.store, rows, 'token:unacknowledged')
+    await insertOrders(server.store, rows, 'token:unacknowledged')
+    const after = await rowCounts()
+    expect(after.slice(0, 3)).toEqual(before.slice(0, 3).map((count) => count + 200))
+  })
+
+  test('concurrent copies of one batch are stored once', async () => {
+    const before = await totals()
+    const batch = JSON.stringify(makeOrders(300, 102))
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => postOrders(server.url, batch, { idempotencyKey: 'concurrent' }).then((r) => r.json())),
+    )
+    expect(answers.filter((answer) => answer.duplicate === false)).toHaveLength(1)
+    expect((await totals()).orders).toBe(before.orders + 300)
+  })
+
+  test('the same key from two different tokens names two different batches', async () => {
+    await withApp({ INGEST_TOKENS: `${INGEST_TOKEN},second-token` }, async (url) => {
+      const before = await totals()
+      const a = await postOrders(url, JSON.stringify(makeOrders(10, 103)), { idempotencyKey: 'shared-key' })
+      const b = await postOrders(url, JSON.stringify(makeOrders(10, 104)), {
+        idempotencyKey: 'shared-key',
+        token: 'second-token',
+      })
+      expect([(await a.json()).duplicate, (await b.json()).duplicate]).toEqual([false, false])
+      expect((await totals()).orders).toBe(before.orders + 20)
+    })
+  })
+})
+
+describe('all or nothing', () => {
+  test('one bad row rejects the whole batch with its index, and nothing is stored', async () => {
+    const before = await rowCounts()
+    const orders: unknown[] = makeOrders(1000, 201)
+    orders[637] = { ...(orders[637] as OrderInput), amount: '-5' }
+    const error = await expectError(await postOrders(server.url, JSON.stringify(orders)), 400, 'invalid_orders')
+    expect(error.details).toEqual([{ row: 637, field: 'amount', message: expect.any(String) }])
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  test('an NDJSON body reports problems by line, broken lines included', async () => {
+    const before = await rowCounts()
+    const lines = makeOrders(20, 202).map((order) => JSON.stringify(order))
+    lines[4] = '{"orderId": "x", '
+    lines.splice(9, 0, '')
+    lines[15] = JSON.stringify({ ...JSON.parse(lines[15] as string), region: 'CN-XX' })
+    const body = lines.join('\n')
+    const broken = await expectError(
+      await postOrders(server.url, body, { contentType: 'application/x-ndjson' }),
+      400,
+      'invalid_json',
+    )
+    expect(broken.details).toEqual([{ row: 4, field: '', message: expect.any(String) }])
+    lines[4] = JSON.stringify(makeOrders(1, 203)[0])
+    const invalid = await expectError(
+      await postOrders(server.url, lines.join('\n'), { contentType: 'application/x-ndjson' }),
+      400,
+      'invalid_orders',
+    )
+    expect(invalid.details).toEqual([{ row: 15, field: 'region', message: expect.any(String) }])
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  test('a repeated orderId within a batch is refused, naming both rows', async () => {
+    const orders = makeOrders(50, 204)
+    orders[40] = { ...(orders[40] as OrderInput), orderId: (orders[3] as OrderInput).orderId }
+    const error = await expectError(await postOrders(server.url, JSON.stringify(orders)), 400, 'invalid_orders')
+    expect(error.details).toEqual([{ row: 40, field: 'orderId', message: 'repeats the orderId of row 3 in this batch' }])
+  })
+
+  test('at most 100 problems are listed', async () => {
+    const orders = makeOrders(300, 205).map((order) => ({ ...order, currency: 'XXX' }))
+    const error = await expectError(await postOrders(server.url, JSON.stringify(orders)), 400, 'invalid_orders')
+    expect(error.details).toHaveLength(100)
+    expect(error.message).toContain('300 problem')
+  })
+
+  test('amounts in another currency are converted to CNY at the configured rate, exactly', async () => {
+    await withApp({ FX_RATES: 'USD=7.123456' }, async (url) => {
+      const order = { ...(makeOrders(1, 206)[0] as OrderInput), currency: 'USD', amount: '19.99', brand: 'FX Brand' }
+      expect((await postOrders(url, JSON.stringify([order]))).status).toBe(200)
+      const response = await fetch(`${server.url}/api/v1/summary?brand=FX%20Brand`)
+      // 19.99 × 7.123456 = 142.39787… → 142.40
+      expect(await response.json()).toMatchObject({ gmv: '142.40', orders: 1 })
+    })
+  })
+})
+
+describe('every error status', () => {
+  const one = () => JSON.stringify(makeOrders(1, 300 + Math.floor(Math.random() * 1000)))
+
+  test('401 without a token or with a wrong one', async () => {
+    await expectError(await postOrders(server.url, one(), { token: null }), 401, 'unauthorized')
+    await expectError(await postOrders(server.url, one(), { token: 'wrong' }), 401, 'unauthorized')
+  })
+
+  test('403 when the server has no ingest token configured: ingest never opens up', async () => {
+    await withApp({ INGEST_TOKENS: '' }, async (url) => {
+      await expectError(await postOrders(url, one(), { token: null }), 403, 'ingest_disabled')
+      await expectError(await postOrders(url, one(), { token: 'anything' }), 403, 'ingest_disabled')
+    })
+  })
+
+  test('413 over the body limit, declared or streamed, and over the order limit', async () => {
+    await withApp({ INGEST_MAX_BODY_BYTES: '2000', INGEST_MAX_BATCH_ORDERS: '5' }, async (url) => {
+      await expectError(await postOrders(url, JSON.stringify(makeOrders(40, 301))), 413, 'payload_too_large')
+      await expectError(await postOrders(url, JSON.stringify(makeOrders(6, 302))), 413, 'payload_too_large')
+      const chunked = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(JSON.stringify(makeOrders(40, 303))))
+          controller.close()
+        },
+      })
+      const response = await fetch(`${url}/api/v1/orders`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': 'application/json' },
+        body: chunked,
+        duplex: 'half',
+      } as RequestInit)
+      await expectError(response, 413, 'payload_too_large')
+    })
+  })
+
+  test('415 for a wrong content type', async () => {
+    await expectError(await postOrders(server.url, one(), { contentType: 'text/plain' }), 415, 'unsupported_media_type')
+    await expectError(
+      await postOrders(server.url, one(), { contentType: 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+    )
+  })
+
+  test('400 for broken JSON, a bad Idempotency-Key and an empty batch', async () => {
+    await expectError(await postOrders(server.url, '[{"orderId":'), 400, 'invalid_json')
+    await expectError(await postOrders(server.url, '{"rows": []}'), 400, 'bad_request')
+    await expectError(await postOrders(server.url, '[]'), 400, 'bad_request')
+    await expectError(await postOrders(server.url, one(), { idempotencyKey: 'has space' }), 400, 'bad_request')
+  })
+
+  test('429 with Retry-After when a token exceeds its order rate', async () => {
+    await withApp({ INGEST_RATE_LIMIT: '100' }, async (url) => {
+      expect((await postOrders(url, JSON.stringify(makeOrders(150, 304)))).status).toBe(200)
+      const limited = await postOrders(url, JSON.stringify(makeOrders(10, 305)))
+      await expectError(limited, 429, 'rate_limited')
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    })
+  })
+
+  test('503 with Retry-After while the server is already storing as many batches as it allows', async () => {
+    await withApp({ INGEST_MAX_IN_FLIGHT: '1' }, async (url) => {
+      // A producer that sends its headers and then trickles: it holds the only slot.
+      const { port } = new URL(url)
+      const slow = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/orders',
+        headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': 'application/json', 'content-length': '100' },
+      })
+      slow.on('error', () => {})
+      slow.write('[')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const refused = await postOrders(url, one())
+      await expectError(refused, 503, 'store_unavailable')
+      expect(refused.headers.get('retry-after')).toBe('1')
+      slow.destroy()
+      // The slot is given back when the slow client goes away.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect((await postOrders(url, one())).status).toBe(200)
+    })
+  })
+
+  test('404 in the one error shape for an unknown route', async () => {
+    await expectError(await fetch(`${server.url}/api/v1/nothing-here`), 404, 'not_found')
+  })
+})
+
+describe('SQL injection', () => {
+  const attempts = ["x' OR 1=1 --", "'; DROP TABLE orders; --", 'Acme\\', "Acme' OR brand != '", '1) OR (1=1']
+
+  for (const field of ['brand', 'category', 'channel', 'liveRoom'] as const) {
+    test(`attempts in the ${field} filter match nothing and harm nothing`, async () => {
+      const before = await totals()
+      for (const attempt of attempts) {
+        const response = await fetch(`${server.url}/api/v1/summary?${new URLSearchParams({ [field]: attempt })}`)
+        expect(await response.json()).toEqual({ gmv: '0.00', orders: 0, asOf: null })
+      }
+      expect(await totals()).toEqual(before)
+    })
+  }
+
+  test('attempts in the region and time parameters are refused as invalid', async () => {
+    for (const attempt of attempts) {
+      for (const field of ['region', 'from', 'to']) {
+        const response = await fetch(`${server.url}/api/v1/summary?${new URLSearchParams({ [field]: attempt })}`)
+        await expectError(response, 400, 'bad_request')
+      }
+    }
+  })
+
+  test('an order whose labels look like SQL is stored verbatim and found by an exact filter', async () => {
+    const order = { ...(makeOrders(1, 401)[0] as OrderInput), brand: "Bobby'); DROP TABLE orders;--" }
+    expect((await postOrders(server.url, JSON.stringify([order]))).status).toBe(200)
+    const response = await fetch(`${server.url}/api/v1/summary?${new URLSearchParams({ brand: order.brand })}`)
+    expect(await response.json()).toMatchObject({ orders: 1, gmv: order.amount })
+  })
+})
