@@ -10,7 +10,7 @@ import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
 import type { Logger } from './logger.ts'
 import { healthRoute } from './routes/health.ts'
 import { ordersRoute } from './routes/orders.ts'
-import { summaryRoute } from './routes/summary.ts'
+import { analystRoutes } from './routes/analystRoutes.ts'
 
 export interface AppDependencies {
   config: Config
@@ -51,7 +51,7 @@ export function createApp({ config, store, logger }: AppDependencies): App {
     }),
   )
   api.use(requireToken(viewers, { openWhenEmpty: true, right: 'reading' }))
-  api.use(summaryRoute(store))
+  api.use(analystRoutes({ store, config }))
   app.use('/api/v1', api)
   app.use(notFound)
   app.use(errorHandler(logger))

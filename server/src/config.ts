@@ -1,3 +1,5 @@
+import { type Campaign, fromFen, normaliseMoney, toFen } from '@gmv-pulse/shared'
+import { subYears } from 'date-fns'
 import { z } from 'zod'
 
 /**
@@ -92,12 +94,36 @@ const envSchema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai'),
   FX_RATES: fxRates,
+  CAMPAIGN_NAME: z.string().min(1).max(100).default('11.11'),
+  /** Campaign window; unset means open-ended: every stored order counts. */
+  CAMPAIGN_START: z.iso.datetime({ offset: true }).optional(),
+  CAMPAIGN_END: z.iso.datetime({ offset: true }).optional(),
+  /** Last year's window for year-on-year; defaults to the same dates one year earlier. */
+  LAST_YEAR_START: z.iso.datetime({ offset: true }).optional(),
+  LAST_YEAR_END: z.iso.datetime({ offset: true }).optional(),
+  CAMPAIGN_GMV_TARGET: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+  /** The simulator's scale; thresholds and milestones scale with it so a small demo still crosses them. */
+  CAMPAIGN_SCALE: z.coerce.number().positive().max(1).default(1),
+  /** CNY; default RMB 100 million × scale, the threshold of the published brand and live-room counts. */
+  BRAND_GMV_THRESHOLD: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+  LIVE_ROOM_GMV_THRESHOLD: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+  /** Comma-separated CNY amounts; default the festival's landmarks (¥10亿 … ¥4982亿) × scale. */
+  MILESTONES: z.string().regex(/^\d+(\.\d{1,2})?(,\d+(\.\d{1,2})?)*$/).optional(),
+  /** Live tick. 250 ms is the floor: below it a screen cannot show the change and the store pays for nothing. */
+  TICK_MS: z.coerce.number().int().min(250).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Time allowed for in-flight inserts to finish on SIGTERM before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
 })
 
 export type Env = z.input<typeof envSchema>
+
+/** Landmarks of the 2020 festival's count-up, in CNY before scaling: ¥10亿, ¥100亿, ¥1000亿 … the ¥4982亿 total. */
+const DEFAULT_MILESTONES_CNY = [1e9, 1e10, 1e11, 2e11, 3e11, 4e11, 4.982e11]
+const RMB_100_MILLION = 1e8
+
+/** A CNY amount × scale, exact to the fen. */
+const scaledMoney = (cny: number, scale: number) => fromFen(BigInt(Math.round(cny * 100 * scale)))
 
 export interface Config {
   port: number
@@ -112,6 +138,7 @@ export interface Config {
   }
   viewerTokens: readonly string[]
   campaignTimeZone: string
+  campaign: Campaign
   fxRates: Readonly<Record<string, string>>
   requestTimeoutMs: number
   shutdownTimeoutMs: number
@@ -135,6 +162,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
   }
   const e = parsed.data
+  const problems: string[] = []
+  if ((e.CAMPAIGN_START === undefined) !== (e.CAMPAIGN_END === undefined)) {
+    problems.push('CAMPAIGN_START and CAMPAIGN_END: set both or neither')
+  }
+  if (e.CAMPAIGN_START && e.CAMPAIGN_END && Date.parse(e.CAMPAIGN_START) >= Date.parse(e.CAMPAIGN_END)) {
+    problems.push('CAMPAIGN_START: must be before CAMPAIGN_END')
+  }
+  if ((e.LAST_YEAR_START === undefined) !== (e.LAST_YEAR_END === undefined)) {
+    problems.push('LAST_YEAR_START and LAST_YEAR_END: set both or neither')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
   return {
     port: e.PORT,
     host: e.HOST,
@@ -156,9 +194,43 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     viewerTokens: e.VIEWER_TOKENS,
     campaignTimeZone: e.CAMPAIGN_TZ,
+    campaign: campaignFrom(e),
     fxRates: e.FX_RATES,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+  }
+}
+
+function campaignFrom(e: z.output<typeof envSchema>): Campaign {
+  const start = e.CAMPAIGN_START ? new Date(e.CAMPAIGN_START) : undefined
+  const end = e.CAMPAIGN_END ? new Date(e.CAMPAIGN_END) : undefined
+  const lastYear =
+    e.LAST_YEAR_START && e.LAST_YEAR_END
+      ? { start: new Date(e.LAST_YEAR_START).toISOString(), end: new Date(e.LAST_YEAR_END).toISOString() }
+      : start && end
+        ? { start: subYears(start, 1).toISOString(), end: subYears(end, 1).toISOString() }
+        : null
+  const milestones = e.MILESTONES
+    ? e.MILESTONES.split(',').map(normaliseMoney)
+    : DEFAULT_MILESTONES_CNY.map((cny) => scaledMoney(cny, e.CAMPAIGN_SCALE))
+  return {
+    name: e.CAMPAIGN_NAME,
+    start: start?.toISOString() ?? null,
+    end: end?.toISOString() ?? null,
+    timeZone: e.CAMPAIGN_TZ,
+    lastYear,
+    gmvTarget: e.CAMPAIGN_GMV_TARGET ? normaliseMoney(e.CAMPAIGN_GMV_TARGET) : null,
+    scale: e.CAMPAIGN_SCALE,
+    thresholds: {
+      brandGmv: e.BRAND_GMV_THRESHOLD
+        ? normaliseMoney(e.BRAND_GMV_THRESHOLD)
+        : scaledMoney(RMB_100_MILLION, e.CAMPAIGN_SCALE),
+      liveRoomGmv: e.LIVE_ROOM_GMV_THRESHOLD
+        ? normaliseMoney(e.LIVE_ROOM_GMV_THRESHOLD)
+        : scaledMoney(RMB_100_MILLION, e.CAMPAIGN_SCALE),
+    },
+    milestones: [...milestones].sort((a, b) => (toFen(a) < toFen(b) ? -1 : toFen(a) > toFen(b) ? 1 : 0)),
+    tickMs: e.TICK_MS,
   }
 }

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { moneySchema } from './campaign.ts'
+import { filterSchema } from './filters.ts'
+
+const amountAndOrders = { gmv: moneySchema, orders: z.number().int() }
+
+export const secondTotalsSchema = z.object({ second: z.string().nullable(), ...amountAndOrders })
+
+export const rankedBrandSchema = z.object({
+  brand: z.string(),
+  ...amountAndOrders,
+  /** 1-based. */
+  rank: z.number().int(),
+  /** Places gained since the previous tick (positive = moved up); null when new in the top 10. */
+  rankChange: z.number().int().nullable(),
+})
+
+export const shareSchema = z.object({
+  key: z.string(),
+  ...amountAndOrders,
+  /** Share of the filtered GMV, 0–1. */
+  share: z.number(),
+})
+
+export const milestoneSchema = z.object({
+  label: z.string(),
+  threshold: moneySchema,
+  /** Event time at which cumulative GMV crossed the threshold; null while not reached. */
+  reachedAt: z.string().nullable(),
+})
+
+/** One live picture of the campaign under one filter, computed once per tick per filter. */
+export const snapshotSchema = z.object({
+  filter: filterSchema,
+  /** Latest event time counted (ISO), null when nothing matched yet. */
+  asOf: z.string().nullable(),
+  /** When the numbers were computed (server clock, ISO). */
+  computedAt: z.string(),
+  /** When this message left the server (server clock, ISO). */
+  serverTime: z.string(),
+  /** True when the store could not be read and these are the last good numbers. */
+  stale: z.boolean(),
+  /** Seconds between computedAt and serverTime: how old the numbers are. */
+  ageSeconds: z.number(),
+  tickMs: z.number().int(),
+  /** Campaign to date. */
+  ...amountAndOrders,
+  currentSecond: secondTotalsSchema,
+  previousSecond: secondTotalsSchema,
+  /** Orders per second for the last 5 minutes of event time, oldest first, gaps filled with 0. */
+  ordersPerSecond: z.array(z.object({ second: z.string(), orders: z.number().int() })),
+  peak: z.object({ ordersPerSecond: z.number().int(), at: z.string().nullable() }),
+  topBrands: z.array(rankedBrandSchema),
+  channels: z.array(shareSchema),
+  liveRoomsAboveThreshold: z.number().int(),
+  brandsAboveThreshold: z.number().int(),
+  participatingBrands: z.number().int(),
+  overseasBrands: z.number().int(),
+  regions: z.array(shareSchema),
+  categories: z.array(shareSchema),
+  /** Last year's GMV at the same campaign offset; null when no last-year window is configured. */
+  lastYear: z.object({ gmv: moneySchema, growthPercent: z.number().nullable() }).nullable(),
+  milestones: z.array(milestoneSchema),
+})
+export type Snapshot = z.infer<typeof snapshotSchema>
+export type RankedBrand = z.infer<typeof rankedBrandSchema>
+export type Share = z.infer<typeof shareSchema>
+export type Milestone = z.infer<typeof milestoneSchema>
