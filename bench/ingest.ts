@@ -64,9 +64,13 @@ interface ProducerResult {
 }
 
 async function runProducer(options: Record<string, unknown>): Promise<ProducerResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingestProducer.ts'), JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'ingestProducer.ts'), JSON.stringify(options)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let output = ''
   child.stdout.on('data', (chunk) => {
     output += chunk

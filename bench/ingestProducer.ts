@@ -18,9 +18,7 @@ interface ProducerOptions {
 
 const options = JSON.parse(process.argv[2] as string) as ProducerOptions
 const bodies = makeBenchBatches(options).map((orders) =>
-  options.format === 'ndjson'
-    ? orders.map((order) => JSON.stringify(order)).join('\n')
-    : JSON.stringify(orders),
+  options.format === 'ndjson' ? orders.map((order) => JSON.stringify(order)).join('\n') : JSON.stringify(orders),
 )
 const contentType = options.format === 'ndjson' ? 'application/x-ndjson' : 'application/json'
 const latencies: number[] = []

@@ -29,6 +29,7 @@ const selected = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS)
 const machine = describeMachine()
 const startedAt = new Date().toISOString()
 const figures: BenchFigure[] = []
-for (const name of selected) figures.push(...(await (BENCHMARKS[name] as (typeof BENCHMARKS)[string])({ quick: values.quick })))
+for (const name of selected)
+  figures.push(...(await (BENCHMARKS[name] as (typeof BENCHMARKS)[string])({ quick: values.quick })))
 const markdown = writeReport({ startedAt, quick: values.quick, machine, figures }, join(import.meta.dirname, 'results'))
 process.stdout.write(markdown)

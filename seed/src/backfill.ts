@@ -31,8 +31,11 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   const fromSecond = options.fromSecond ?? 0
   const toSecond = options.toSecond ?? Math.round((generator.endMs - generator.startMs) / 1000)
   const total =
-    Math.round(generator.profile.cumulative[toSecond] as number) - Math.round(generator.profile.cumulative[fromSecond] as number)
-  const progress = options.progress ? createProgress({ total, label: options.label ?? `backfill ${generator.year}` }) : null
+    Math.round(generator.profile.cumulative[toSecond] as number) -
+    Math.round(generator.profile.cumulative[fromSecond] as number)
+  const progress = options.progress
+    ? createProgress({ total, label: options.label ?? `backfill ${generator.year}` })
+    : null
   const startedAt = performance.now()
   const inFlight = new Set<Promise<void>>()
   let failure: unknown = null

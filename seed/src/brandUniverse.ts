@@ -11,12 +11,13 @@
  * and the threshold scaled to 1e8·s, the count of brands above it stays near 470 at any
  * scale large enough for a brand near the line to get a few hundred orders (s ≥ 1e-3).
  */
-import { CATEGORIES } from './catalog.ts'
+
 import { createBrandNamer } from './brandNames.ts'
+import { CATEGORIES } from './catalog.ts'
 import { HUNDRED_MILLION_CNY, moreThan, PUBLISHED_2020 } from './publishedFigures.ts'
 import { createRandom, deriveSeed, nextNormal, type Random } from './random.ts'
-import { solveZipfLaw, zipfValue } from './zipf.ts'
 import { createSubcategoryPlanner } from './subcategories.ts'
+import { solveZipfLaw, zipfValue } from './zipf.ts'
 
 /** Order quantities 1–5 as a 256-entry lookup: one byte of a draw picks a quantity. */
 export const QUANTITY_TABLE: Uint8Array = (() => {
@@ -154,7 +155,8 @@ export function buildBrandUniverse(seed: number): BrandUniverse {
   }
   const ordinaryScale = (target2019 - planned2019) / ordinaryShape
   for (let i = 0; i < size; i++) {
-    if (!emerging[i] && !firstTime[i]) gmv2019[i] = ((gmv2020[i] as number) / (ordinaryNoise[i] as number)) * ordinaryScale
+    if (!emerging[i] && !firstTime[i])
+      gmv2019[i] = ((gmv2020[i] as number) / (ordinaryNoise[i] as number)) * ordinaryScale
   }
 
   // Prices: one global factor brings the expected order value to the published mean

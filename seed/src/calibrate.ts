@@ -56,9 +56,10 @@ export function aggregateYear(seed: number, scale: number, year: CampaignYear): 
     for (let k = 0; k < count; k++) {
       const fen = draws.amountFen[k] as number
       totals.gmvFen += fen
-      totals.brandGmvFen[draws.brand[k] as number] += fen
+      const brand = draws.brand[k] as number
+      totals.brandGmvFen[brand] = (totals.brandGmvFen[brand] as number) + fen
       const room = draws.room[k] as number
-      if (room >= 0) totals.roomGmvFen[room] += fen
+      if (room >= 0) totals.roomGmvFen[room] = (totals.roomGmvFen[room] as number) + fen
     }
   }
   return totals
@@ -109,7 +110,13 @@ export function calibrate(options: { seed: number; scale: number }): Calibration
   const scaled = (label: string) => (scale === 1 ? label : `${label} × ${scale}`)
   return [
     row('GMV (CNY)', scaled('498.2 billion'), p.gmvCny * scale, gmv, 'orders'),
-    row('GMV (USD)', scaled('74.1 billion'), p.gmvUsd * scale, gmv * usdPerCny, 'orders, at the published CNY/USD pair'),
+    row(
+      'GMV (USD)',
+      scaled('74.1 billion'),
+      p.gmvUsd * scale,
+      gmv * usdPerCny,
+      'orders, at the published CNY/USD pair',
+    ),
     row('Growth vs 2019', '+26%', p.growthVsLastYear, now.gmvFen / before.gmvFen - 1, 'orders of both years'),
     row('Peak orders per second', scaled('583,000'), p.peakOrdersPerSecond * scale, now.peakOrdersPerSecond, 'orders'),
     row('Orders (delivery orders)', scaled('2.32 billion'), p.orders * scale, now.orders, 'orders'),
@@ -131,8 +138,20 @@ export function calibrate(options: { seed: number; scale: number }): Calibration
       countAbove(now.roomGmvFen, thresholdFen),
       'orders',
     ),
-    row('Emerging brands leading their subcategory', '357', p.emergingSubcategoryLeaders, emergingLeaders, 'brand table (plan)'),
-    row('Emerging brands above last year', 'more than 1,800', moreThan(p.emergingBeatLastYear), beat, 'brand table (plan)'),
+    row(
+      'Emerging brands leading their subcategory',
+      '357',
+      p.emergingSubcategoryLeaders,
+      emergingLeaders,
+      'brand table (plan)',
+    ),
+    row(
+      'Emerging brands above last year',
+      'more than 1,800',
+      moreThan(p.emergingBeatLastYear),
+      beat,
+      'brand table (plan)',
+    ),
     row('… of them by more than 1,000%', '94', p.emergingBeatLastYearTenfold, tenfold, 'brand table (plan)'),
     notModelled('Merchants', '1.2 million', 'orders carry brands, not merchants'),
     notModelled('Factories', '300,000', 'no supply side'),

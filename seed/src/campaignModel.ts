@@ -3,10 +3,11 @@
  * rooms, alias tables for every choice, and the JSON fragments of every label, escaped
  * once here so that serialising an order is string concatenation and nothing else.
  */
-import { type BrandUniverse, buildBrandUniverse } from './brandUniverse.ts'
-import { CATEGORIES, CHANNELS, LIVESTREAM_CHANNEL, REGION_WEIGHTS } from './catalog.ts'
-import type { CampaignYear } from './campaignWindow.ts'
+
 import { type AliasTable, buildAliasTable } from './alias.ts'
+import { type BrandUniverse, buildBrandUniverse } from './brandUniverse.ts'
+import type { CampaignYear } from './campaignWindow.ts'
+import { CATEGORIES, CHANNELS, LIVESTREAM_CHANNEL, REGION_WEIGHTS } from './catalog.ts'
 import { buildLiveRooms, type LiveRooms } from './liveRooms.ts'
 import { type PackedBytes, packStrings } from './packedBytes.ts'
 import { PUBLISHED_2020 } from './publishedFigures.ts'

@@ -6,10 +6,10 @@
 import type { OrderInput } from '@gmv-pulse/shared'
 import { type CampaignModel, getCampaignModel } from './campaignModel.ts'
 import { CAMPAIGN_SECONDS, type CampaignYear, campaignEndMs, campaignStartMs } from './campaignWindow.ts'
-import { OrderDraws, drawSecond } from './orderDraws.ts'
+import { linePrefix, maxLineBytes, writeNdjson } from './ndjsonWriter.ts'
+import { drawSecond, OrderDraws } from './orderDraws.ts'
 import { PEAK_ORDERS_PER_SECOND_2019, PUBLISHED_2020 } from './publishedFigures.ts'
 import { createRateProfile, ordersInSecond, type RateProfile } from './rateProfile.ts'
-import { linePrefix, maxLineBytes, writeNdjson } from './ndjsonWriter.ts'
 import { orderIdPrefix, renderOrders, type TimeMap } from './renderOrders.ts'
 
 export interface GeneratorOptions {
@@ -47,7 +47,7 @@ interface BatchCommon {
 }
 export interface NdjsonBatch extends BatchCommon {
   /** UTF-8 NDJSON, one order a line, ready to POST. */
-  ndjson: Uint8Array
+  ndjson: Uint8Array<ArrayBuffer>
 }
 export interface OrderBatch extends BatchCommon {
   orders: OrderInput[]
@@ -79,7 +79,8 @@ export function validateScale(scale: number): void {
 export function createCampaignGenerator(options: GeneratorOptions): CampaignGenerator {
   const { seed, scale } = options
   const year = options.year ?? 2020
-  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) throw new RangeError('seed must be an integer 0 … 2^32 − 1')
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff))
+    throw new RangeError('seed must be an integer 0 … 2^32 − 1')
   validateScale(scale)
   const model = getCampaignModel(seed)
   const profile = createRateProfile({

@@ -69,7 +69,11 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
   const timeoutMs = options.timeoutMs ?? 60_000
   const stats = emptySinkStats()
 
-  async function attempt(batch: SinkBatch): Promise<{ ok: true; accepted: number; duplicate: boolean } | { ok: false; error: IngestError; waitMs: number | null }> {
+  async function attempt(
+    batch: SinkBatch,
+  ): Promise<
+    { ok: true; accepted: number; duplicate: boolean } | { ok: false; error: IngestError; waitMs: number | null }
+  > {
     let response: Response
     try {
       response = await fetch(endpoint, {
@@ -83,7 +87,8 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
         signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (cause) {
-      const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)
+      const reason =
+        cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)
       return { ok: false, error: new IngestError(`network error: ${reason}`, null, true), waitMs: null }
     }
     if (response.ok) {
@@ -93,7 +98,11 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
     const message = await errorMessage(response)
     const status = response.status
     if (status === 429 || status === 503) {
-      return { ok: false, error: new IngestError(message, status, true), waitMs: retryAfterMs(response.headers.get('retry-after')) }
+      return {
+        ok: false,
+        error: new IngestError(message, status, true),
+        waitMs: retryAfterMs(response.headers.get('retry-after')),
+      }
     }
     // 400 invalid, 401 bad token, 413 too large, 415 wrong type: the same request will fail again.
     return { ok: false, error: new IngestError(message, status, status >= 500 || status === 408), waitMs: null }

@@ -5,7 +5,7 @@
  * (seed, year, second): any slice of a campaign is generated alone and still matches the
  * whole run byte for byte.
  */
-import { SKUS_PER_BRAND, QUANTITY_TABLE } from './brandUniverse.ts'
+import { QUANTITY_TABLE, SKUS_PER_BRAND } from './brandUniverse.ts'
 import type { CampaignModel } from './campaignModel.ts'
 import type { CampaignYear } from './campaignWindow.ts'
 import { createRandom, deriveSeed } from './random.ts'

@@ -6,7 +6,7 @@ export interface SinkBatch {
   /** Exact GMV of the batch in fen. */
   gmvFen: number
   /** UTF-8 NDJSON, one order a line. */
-  ndjson: Uint8Array
+  ndjson: Uint8Array<ArrayBuffer>
 }
 
 export interface OrderSink {

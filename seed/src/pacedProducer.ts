@@ -49,13 +49,16 @@ export interface ProducerReport {
   lastError: string | null
 }
 
+/** Sleeps, waking early on abort; the listener is removed either way so ticks do not pile listeners up. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
+    const wake = () => {
       clearTimeout(timer)
+      signal?.removeEventListener('abort', wake)
       resolve()
-    })
+    }
+    const timer = setTimeout(wake, ms)
+    signal?.addEventListener('abort', wake, { once: true })
   })
 
 export async function runPacedProducer(options: PacedProducerOptions): Promise<ProducerReport> {

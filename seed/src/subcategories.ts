@@ -42,7 +42,8 @@ export function createSubcategoryPlanner(random: Random): SubcategoryPlanner {
         const modifier = NICHE_MODIFIERS[n % NICHE_MODIFIERS.length] as string
         const base = subs[Math.floor(n / NICHE_MODIFIERS.length) % subs.length] as string
         const round = Math.floor(n / (NICHE_MODIFIERS.length * subs.length))
-        const index = names.push(`${CATEGORIES[category]?.name} / ${modifier} ${base}${round ? ` ${round + 1}` : ''}`) - 1
+        const index =
+          names.push(`${CATEGORIES[category]?.name} / ${modifier} ${base}${round ? ` ${round + 1}` : ''}`) - 1
         opened[index] = 1
         ;(openNiches[category] as number[]).push(index)
         return index

@@ -1,16 +1,20 @@
+import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
+import { resolve } from 'node:path'
 import express from 'express'
 import helmet from 'helmet'
 import type { Store } from './clickhouse/store.ts'
 import type { Config } from './config.ts'
-import { TokenSet, requireToken } from './http/auth.ts'
+import { requireToken, TokenSet } from './http/auth.ts'
 import { errorHandler, notFound } from './http/errorHandler.ts'
 import { OrderIngest } from './ingest/OrderIngest.ts'
 import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
+import { attachSockets, type LiveServer, roomOf } from './live/attachSockets.ts'
+import { LiveHub } from './live/LiveHub.ts'
 import type { Logger } from './logger.ts'
+import { analystRoutes } from './routes/analystRoutes.ts'
 import { healthRoute } from './routes/health.ts'
 import { ordersRoute } from './routes/orders.ts'
-import { analystRoutes } from './routes/analystRoutes.ts'
 
 export interface AppDependencies {
   config: Config
@@ -21,9 +25,14 @@ export interface AppDependencies {
 export interface App {
   server: Server
   ingest: OrderIngest
+  hub: LiveHub
+  io: LiveServer
 }
 
-/** Builds the HTTP server around its dependencies; tests start it on port 0 with a real embedded store. */
+/** Pages of the single-page client; any other path is an API route or a 404. */
+const CLIENT_ROUTES = ['/', '/explore', '/present', '/control']
+
+/** Builds the HTTP and Socket.IO server around its dependencies; tests start it on port 0 with a real embedded store. */
 export function createApp({ config, store, logger }: AppDependencies): App {
   const ingest = new OrderIngest(
     store,
@@ -38,7 +47,18 @@ export function createApp({ config, store, logger }: AppDependencies): App {
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
-  app.use(helmet())
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // ECharts and React set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+        },
+      },
+    }),
+  )
 
   const api = express.Router()
   api.use(healthRoute(store))
@@ -46,13 +66,21 @@ export function createApp({ config, store, logger }: AppDependencies): App {
     ordersRoute({
       ingest,
       tokens: new TokenSet(config.ingest.tokens),
-      rateLimiter: config.ingest.rateLimitPerSecond ? new OrderRateLimiter(config.ingest.rateLimitPerSecond) : undefined,
+      rateLimiter: config.ingest.rateLimitPerSecond
+        ? new OrderRateLimiter(config.ingest.rateLimitPerSecond)
+        : undefined,
       maxBodyBytes: config.ingest.maxBodyBytes,
     }),
   )
   api.use(requireToken(viewers, { openWhenEmpty: true, right: 'reading' }))
   api.use(analystRoutes({ store, config }))
   app.use('/api/v1', api)
+
+  const clientDir = resolve(config.clientDir)
+  if (existsSync(resolve(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
+    app.get(CLIENT_ROUTES, (_req, res) => res.sendFile(resolve(clientDir, 'index.html')))
+  }
   app.use(notFound)
   app.use(errorHandler(logger))
 
@@ -60,5 +88,15 @@ export function createApp({ config, store, logger }: AppDependencies): App {
   // A body that trickles in slower than this is cut off with 408, so a slow client cannot hold a slot.
   server.requestTimeout = config.requestTimeoutMs
   server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000)
-  return { server, ingest }
+
+  let hub: LiveHub | undefined
+  const io = attachSockets(server, () => hub as LiveHub, {
+    viewers,
+    corsOrigins: config.corsOrigins,
+    logger,
+  })
+  hub = new LiveHub(store, config.campaign, logger, (roomKey, snapshot) => {
+    io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
+  })
+  return { server, ingest, hub, io }
 }

@@ -65,8 +65,13 @@ const envSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().default('default'),
   CLICKHOUSE_PASSWORD: z.string().default(''),
-  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default('gmv_pulse'),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .default('gmv_pulse'),
   INGEST_TOKENS: csv,
+  /** Origins allowed to call the API and open sockets from another site; none by default (same origin only). */
+  CORS_ORIGINS: csv,
   VIEWER_TOKENS: csv,
   /** Orders per second per ingest token; unset means no limit, so a benchmark is never throttled. */
   INGEST_RATE_LIMIT: z.coerce.number().int().positive().optional(),
@@ -101,16 +106,29 @@ const envSchema = z.object({
   /** Last year's window for year-on-year; defaults to the same dates one year earlier. */
   LAST_YEAR_START: z.iso.datetime({ offset: true }).optional(),
   LAST_YEAR_END: z.iso.datetime({ offset: true }).optional(),
-  CAMPAIGN_GMV_TARGET: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+  CAMPAIGN_GMV_TARGET: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .optional(),
   /** The simulator's scale; thresholds and milestones scale with it so a small demo still crosses them. */
   CAMPAIGN_SCALE: z.coerce.number().positive().max(1).default(1),
   /** CNY; default RMB 100 million × scale, the threshold of the published brand and live-room counts. */
-  BRAND_GMV_THRESHOLD: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
-  LIVE_ROOM_GMV_THRESHOLD: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+  BRAND_GMV_THRESHOLD: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .optional(),
+  LIVE_ROOM_GMV_THRESHOLD: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .optional(),
   /** Comma-separated CNY amounts; default the festival's landmarks (¥10亿 … ¥4982亿) × scale. */
-  MILESTONES: z.string().regex(/^\d+(\.\d{1,2})?(,\d+(\.\d{1,2})?)*$/).optional(),
+  MILESTONES: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?(,\d+(\.\d{1,2})?)*$/)
+    .optional(),
   /** Live tick. 250 ms is the floor: below it a screen cannot show the change and the store pays for nothing. */
   TICK_MS: z.coerce.number().int().min(250).max(60_000).default(1000),
+  CLIENT_DIR: z.string().default('client/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Time allowed for in-flight inserts to finish on SIGTERM before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -137,6 +155,9 @@ export interface Config {
     maxInFlight: number
   }
   viewerTokens: readonly string[]
+  corsOrigins: readonly string[]
+  /** Built client to serve at /; absent in API-only deployments. */
+  clientDir: string
   campaignTimeZone: string
   campaign: Campaign
   fxRates: Readonly<Record<string, string>>
@@ -193,6 +214,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: e.INGEST_MAX_IN_FLIGHT,
     },
     viewerTokens: e.VIEWER_TOKENS,
+    corsOrigins: e.CORS_ORIGINS,
+    clientDir: e.CLIENT_DIR,
     campaignTimeZone: e.CAMPAIGN_TZ,
     campaign: campaignFrom(e),
     fxRates: e.FX_RATES,

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
+import { createApp } from './app.ts'
 import { openStore } from './clickhouse/store.ts'
 import { ConfigError, loadConfig } from './config.ts'
-import { createApp } from './app.ts'
 import { createLogger } from './logger.ts'
 
 /** Starts GMV Pulse: config, store (migrations included), HTTP; stops gracefully on SIGTERM/SIGINT. */
@@ -18,14 +18,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel)
   const store = await openStore(config.store, logger)
-  const { server, ingest } = createApp({ config, store, logger })
+  const { server, ingest, hub, io } = createApp({ config, store, logger })
   server.listen(config.port, config.host)
   await once(server, 'listening')
+  hub.start()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   logger.info({ port, store: config.store.mode }, `GMV Pulse listening on http://localhost:${port}`)
   if (config.ingest.tokens.length === 0) logger.warn('INGEST_TOKENS is not set: ingest refuses every request')
-  if (config.viewerTokens.length === 0) logger.warn('VIEWER_TOKENS is not set: reads are open to anyone who can reach this port')
+  if (config.viewerTokens.length === 0)
+    logger.warn('VIEWER_TOKENS is not set: reads are open to anyone who can reach this port')
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -37,8 +39,9 @@ async function main(): Promise<void> {
       logger.error('shutdown deadline passed; exiting')
       process.exit(1)
     }, config.shutdownTimeoutMs).unref()
-    server.close()
+    io.close()
     server.closeIdleConnections()
+    await hub.stop()
     await ingest.drained()
     await store.close()
     logger.info('stopped')

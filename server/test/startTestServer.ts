@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createApp } from '../src/app.ts'
 import { openStore, type Store } from '../src/clickhouse/store.ts'
 import { loadConfig } from '../src/config.ts'
+import type { LiveHub } from '../src/live/LiveHub.ts'
 import { createLogger } from '../src/logger.ts'
 
 export const INGEST_TOKEN = 'test-ingest-token'
@@ -13,6 +14,7 @@ export const INGEST_TOKEN = 'test-ingest-token'
 export interface TestServer {
   url: string
   store: Store
+  hub: LiveHub
   close(): Promise<void>
 }
 
@@ -37,16 +39,20 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   })
   const logger = createLogger(config.logLevel)
   const store = await openStore(config.store, logger)
-  const { server } = createApp({ config, store, logger })
+  const { server, hub, io } = createApp({ config, store, logger })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
+  hub.start()
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    hub,
     async close() {
+      await hub.stop()
+      io.disconnectSockets(true)
       server.closeAllConnections()
-      await new Promise((resolve) => server.close(resolve))
+      await new Promise((resolve) => io.close(resolve))
       await store.close()
       rmSync(dataDir, { recursive: true, force: true })
     },

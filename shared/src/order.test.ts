@@ -84,8 +84,13 @@ describe('the order contract', () => {
 
   test('accepts overseas buyers by country code and livestream details', () => {
     expect(
-      orderSchema.safeParse({ ...valid, region: 'SG', liveRoom: '李佳琦直播间', brandOrigin: 'overseas', buyerId: 'b1' })
-        .success,
+      orderSchema.safeParse({
+        ...valid,
+        region: 'SG',
+        liveRoom: '李佳琦直播间',
+        brandOrigin: 'overseas',
+        buyerId: 'b1',
+      }).success,
     ).toBe(true)
   })
 })

@@ -5,7 +5,10 @@ import { parseOrderFast } from './orderFastPath.ts'
 
 /** Usually the valid arbitrary, sometimes one of the hostile ones: each field is wrong now and then. */
 const mostly = <T>(valid: fc.Arbitrary<T>, ...wrong: fc.Arbitrary<unknown>[]) =>
-  fc.oneof({ arbitrary: valid as fc.Arbitrary<unknown>, weight: 30 }, ...wrong.map((arbitrary) => ({ arbitrary, weight: 1 })))
+  fc.oneof(
+    { arbitrary: valid as fc.Arbitrary<unknown>, weight: 30 },
+    ...wrong.map((arbitrary) => ({ arbitrary, weight: 1 })),
+  )
 
 const label = (max: number) =>
   mostly(
@@ -35,12 +38,20 @@ const orderLike = fc.record(
       fc.constantFrom('0', '0.00', '1e3', '1.001', '10000000', '10000000.01', ' 1', '01.5', Number.NaN, true),
     ),
     currency: mostly(fc.constantFrom('CNY', 'USD'), fc.constantFrom('usd', 'EURO', ''), fc.string()),
-    quantity: mostly(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: -1, max: 1_000_001 }), fc.double(), fc.constant('2')),
+    quantity: mostly(
+      fc.integer({ min: 1, max: 1_000_000 }),
+      fc.integer({ min: -1, max: 1_000_001 }),
+      fc.double(),
+      fc.constant('2'),
+    ),
     brand: label(128),
     category: label(64),
     channel: label(64),
     liveRoom: label(128),
-    region: mostly(fc.constantFrom('CN-ZJ', 'SG', 'US', 'CN-HK', 'HK'), fc.constantFrom('CN-XX', 'CN', 'cn-zj', 'ZZ', '')),
+    region: mostly(
+      fc.constantFrom('CN-ZJ', 'SG', 'US', 'CN-HK', 'HK'),
+      fc.constantFrom('CN-XX', 'CN', 'cn-zj', 'ZZ', ''),
+    ),
     brandOrigin: mostly(fc.constantFrom('domestic', 'overseas'), fc.constantFrom('alien', '')),
     buyerId: label(64),
   },
@@ -51,14 +62,21 @@ describe('the ingest fast path', () => {
   test('never accepts what orderSchema refuses, and returns exactly what it returns', () => {
     let accepted = 0
     fc.assert(
-      fc.property(fc.oneof(orderLike, orderLike.chain((o) => fc.anything().map((extra) => ({ ...o, extra }))), fc.anything()), (input) => {
-        const fast = parseOrderFast(input)
-        if (fast === undefined) return
-        accepted += 1
-        const slow = orderSchema.safeParse(input)
-        expect(slow.success).toBe(true)
-        expect(fast).toStrictEqual(slow.data)
-      }),
+      fc.property(
+        fc.oneof(
+          orderLike,
+          orderLike.chain((o) => fc.anything().map((extra) => ({ ...o, extra }))),
+          fc.anything(),
+        ),
+        (input) => {
+          const fast = parseOrderFast(input)
+          if (fast === undefined) return
+          accepted += 1
+          const slow = orderSchema.safeParse(input)
+          expect(slow.success).toBe(true)
+          expect(fast).toStrictEqual(slow.data)
+        },
+      ),
       { numRuns: 20_000 },
     )
     // The property says nothing unless the fast path accepts a fair share of the inputs.
@@ -82,6 +100,16 @@ describe('the ingest fast path', () => {
   })
 
   test('leaves ISO time strings to the schema', () => {
-    expect(parseOrderFast({ orderId: 'o', ts: '2020-11-11T00:00:00+08:00', amount: '1', brand: 'b', category: 'c', channel: 'd', region: 'SG' })).toBeUndefined()
+    expect(
+      parseOrderFast({
+        orderId: 'o',
+        ts: '2020-11-11T00:00:00+08:00',
+        amount: '1',
+        brand: 'b',
+        category: 'c',
+        channel: 'd',
+        region: 'SG',
+      }),
+    ).toBeUndefined()
   })
 })

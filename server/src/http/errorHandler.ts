@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import type { Logger } from '../logger.ts'
 import { StoreUnavailableError } from '../clickhouse/store.ts'
+import type { Logger } from '../logger.ts'
 import { ApiError } from './ApiError.ts'
 
 /** Body-parser and http-errors failures carry a status and a type; map the ones a client can cause. */

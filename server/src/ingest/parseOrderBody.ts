@@ -1,4 +1,4 @@
-import { MAX_ERROR_DETAILS, type ErrorDetail } from '@gmv-pulse/shared'
+import { type ErrorDetail, MAX_ERROR_DETAILS } from '@gmv-pulse/shared'
 import { ApiError } from '../http/ApiError.ts'
 
 export type BodyFormat = 'json' | 'ndjson'

@@ -44,8 +44,8 @@ export async function getSummary(store: Store, filter: Filter, range: TimeRange)
         WHERE ${rollup.bucket} >= toStartOfInterval(range_from, INTERVAL ${rollup.seconds} SECOND)
           AND ${rollup.bucket} < range_to ${where.sql}) AS last_bucket
     SELECT
-      toString(sum(gmv)) AS gmv,
-      sum(orders) AS orders,
+      toString(sum(gmv)) AS gmv_text,
+      sum(orders) AS order_count,
       (SELECT max(ts) FROM ${store.db}.orders
         WHERE ts >= greatest(toDateTime64(last_bucket, 3, 'UTC'), range_from)
           AND ts < least(toDateTime64(last_bucket + ${rollup.seconds}, 3, 'UTC'), range_to)
@@ -57,16 +57,16 @@ export async function getSummary(store: Store, filter: Filter, range: TimeRange)
       SELECT sum(amount) AS gmv, count() AS orders FROM ${store.db}.orders
       WHERE ((ts >= range_from AND ts < inner_from) OR (ts >= inner_to AND ts < range_to)) ${where.sql}
     )`
-  const [row] = await store.select<{ gmv: string; orders: number; as_of: string }>(query, {
+  const [row] = await store.select<{ gmv_text: string; order_count: number; as_of: string }>(query, {
     ...where.params,
     fromMs,
     toMs,
     innerFromMs,
     innerToMs,
   })
-  const orders = Number(row?.orders ?? 0)
+  const orders = Number(row?.order_count ?? 0)
   return {
-    gmv: normaliseMoney(row?.gmv ?? '0'),
+    gmv: normaliseMoney(row?.gmv_text ?? '0'),
     orders,
     asOf: orders > 0 && row ? clickhouseTimeToIso(row.as_of) : null,
   }

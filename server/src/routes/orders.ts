@@ -20,9 +20,7 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes }: Order
   const checkHeaders: RequestHandler = (req, res, next) => {
     const format = bodyFormatOf(req.headers['content-type'])
     if (!format) {
-      return next(
-        new ApiError(415, 'unsupported_media_type', 'send application/json or application/x-ndjson'),
-      )
+      return next(new ApiError(415, 'unsupported_media_type', 'send application/json or application/x-ndjson'))
     }
     const key = req.headers['idempotency-key']
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key))) {

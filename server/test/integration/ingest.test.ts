@@ -5,9 +5,9 @@ import { errorBodySchema, type OrderInput } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app.ts'
 import { insertOrders } from '../../src/clickhouse/insertOrders.ts'
+import { loadConfig } from '../../src/config.ts'
 import { encodeOrderRows } from '../../src/ingest/encodeOrderRows.ts'
 import { validateOrders } from '../../src/ingest/validateOrders.ts'
-import { loadConfig } from '../../src/config.ts'
 import { createLogger } from '../../src/logger.ts'
 import { makeOrders } from '../orderFixtures.ts'
 import { INGEST_TOKEN, postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
@@ -147,7 +147,9 @@ describe('all or nothing', () => {
     const orders = makeOrders(50, 204)
     orders[40] = { ...(orders[40] as OrderInput), orderId: (orders[3] as OrderInput).orderId }
     const error = await expectError(await postOrders(server.url, JSON.stringify(orders)), 400, 'invalid_orders')
-    expect(error.details).toEqual([{ row: 40, field: 'orderId', message: 'repeats the orderId of row 3 in this batch' }])
+    expect(error.details).toEqual([
+      { row: 40, field: 'orderId', message: 'repeats the orderId of row 3 in this batch' },
+    ])
   })
 
   test('at most 100 problems are listed', async () => {
@@ -237,7 +239,11 @@ describe('every error status', () => {
         port,
         method: 'POST',
         path: '/api/v1/orders',
-        headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': 'application/json', 'content-length': '100' },
+        headers: {
+          authorization: `Bearer ${INGEST_TOKEN}`,
+          'content-type': 'application/json',
+          'content-length': '100',
+        },
       })
       slow.on('error', () => {})
       slow.write('[')

@@ -1,0 +1,166 @@
+/**
+ * The demo: starts a GMV Pulse server, backfills last year and the campaign so far, and
+ * streams the midnight surge of 11.11 live, so a newcomer watches a moving screen within
+ * 30 seconds of `npm run demo`.
+ *
+ * Time mapping: the whole 2020 campaign is shifted so that Nov 11 00:00:00 China time
+ * falls `leadSeconds` (30 s) after the command starts. The live stream begins at the
+ * matching campaign moment (Nov 10, 23:59:30) and the surge arrives while the newcomer
+ * is watching. Everything the server sees moves by the same shift: the campaign window
+ * (CAMPAIGN_START/END), last year's window (LAST_YEAR_START/END = the 2019 window plus
+ * the same shift, so day d lines up with day d a year earlier), and every order's event
+ * time. Backfilled orders are those before the live start; live ones follow on.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { runBackfill } from './backfill.ts'
+import { campaignEndMs, campaignStartMs, toChinaIso } from './campaignWindow.ts'
+import { createCampaignGenerator } from './generator.ts'
+import { createHttpSink } from './httpSink.ts'
+import { runPacedProducer } from './pacedProducer.ts'
+
+export interface DemoOptions {
+  port?: number
+  dataDir?: string
+  /** Comma-separated ingest tokens for the server; the first is used to post. */
+  ingestTokens?: string
+  seed?: number
+  /** 1e-4: a 58-orders/s peak and about 330,000 backfilled orders — loaded in seconds, still a real curve. */
+  scale?: number
+  /** Seconds from the command to the Nov 11 midnight surge: soon enough to be watched, late enough for the backfill. */
+  leadSeconds?: number
+  repoRoot?: string
+  signal?: AbortSignal
+  env?: NodeJS.ProcessEnv
+}
+
+const NOV_11_SECOND = 10 * 86_400
+/** The server gets this long to come up (a cold ClickHouse start included). */
+const HEALTH_TIMEOUT_MS = 60_000
+/** After Ctrl-C the server gets this long to shut down before it is killed. */
+const SHUTDOWN_DEADLINE_MS = 10_000
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null)
+      throw new Error(`the server exited with code ${server.exitCode} before it was healthy`)
+    try {
+      const response = await fetch(new URL('/api/v1/health', url), { signal: AbortSignal.timeout(2000) })
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250)
+  }
+  throw new Error(`the server was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s`)
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  server.kill('SIGTERM')
+  const timer = setTimeout(() => server.kill('SIGKILL'), SHUTDOWN_DEADLINE_MS)
+  await exited
+  clearTimeout(timer)
+}
+
+export async function runDemo(options: DemoOptions = {}): Promise<void> {
+  const env = options.env ?? process.env
+  const port = options.port ?? Number(env.PORT ?? 3000)
+  const dataDir = options.dataDir ?? env.DATA_DIR ?? './data'
+  const ingestTokens = options.ingestTokens ?? env.INGEST_TOKENS ?? randomBytes(24).toString('base64url')
+  const token = ingestTokens.split(',')[0]?.trim() as string
+  const seed = options.seed ?? 1111
+  const scale = options.scale ?? 1e-4
+  const leadSeconds = options.leadSeconds ?? 30
+  const repoRoot = options.repoRoot ?? fileURLToPath(new URL('../../', import.meta.url))
+  const url = `http://localhost:${port}`
+
+  const launchMs = Math.ceil(Date.now() / 1000) * 1000
+  const midnightMs = launchMs + leadSeconds * 1000
+  const shiftMs = midnightMs - (campaignStartMs(2020) + NOV_11_SECOND * 1000)
+  const shifted = (ms: number) => toChinaIso(ms + shiftMs)
+  const liveStartSecond = NOV_11_SECOND - leadSeconds
+
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: {
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      INGEST_TOKENS: ingestTokens,
+      CAMPAIGN_NAME: '11.11 Global Shopping Festival 2020 (demo replay)',
+      CAMPAIGN_START: shifted(campaignStartMs(2020)),
+      CAMPAIGN_END: shifted(campaignEndMs(2020)),
+      CAMPAIGN_TZ: 'Asia/Shanghai',
+      LAST_YEAR_START: shifted(campaignStartMs(2019)),
+      LAST_YEAR_END: shifted(campaignEndMs(2019)),
+      CAMPAIGN_SCALE: String(scale),
+    },
+  })
+  const stop = new AbortController()
+  const onSignal = () => stop.abort()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  options.signal?.addEventListener('abort', onSignal)
+  server.once('exit', onSignal)
+
+  try {
+    await waitForHealth(url, server)
+    process.stderr.write(
+      `\nGMV Pulse demo at ${url}\ningest token: ${token}\n` +
+        `11.11 midnight (campaign time) arrives at ${new Date(midnightMs).toLocaleTimeString()} — in ${Math.round((midnightMs - Date.now()) / 1000)} s. Ctrl-C stops.\n\n`,
+    )
+    const sink = createHttpSink({ url, token })
+    const now = createCampaignGenerator({ seed, scale, year: 2020 })
+    const lastYear = createCampaignGenerator({ seed, scale, year: 2019 })
+    const timeMapFor = (startMs: number) => ({ fromMs: startMs, toMs: startMs + shiftMs, speed: 1 })
+    const live = runPacedProducer({
+      generator: now,
+      sink,
+      startSecond: liveStartSecond,
+      wallStartMs: launchMs,
+      signal: stop.signal,
+      reportEveryMs: 10_000,
+      onReport: (r) =>
+        process.stderr.write(
+          `live ${toChinaIso(now.startMs + r.campaignSecond * 1000)} sent ${r.sentOrders} acknowledged ${r.acknowledgedOrders} failed ${r.failedOrders}\n`,
+        ),
+    })
+    // The campaign so far first (the screen's headline), then last year's baseline.
+    await runBackfill({
+      generator: now,
+      sink,
+      toSecond: liveStartSecond,
+      timeMap: timeMapFor(now.startMs),
+      progress: true,
+      label: 'campaign so far',
+      signal: stop.signal,
+    })
+    await runBackfill({
+      generator: lastYear,
+      sink,
+      timeMap: timeMapFor(lastYear.startMs),
+      progress: true,
+      label: 'last year',
+      signal: stop.signal,
+    })
+    await live
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await stopServer(server)
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runDemo().catch((error: unknown) => {
+    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,56 @@
+import type { Ack, ClientToServerEvents, Filter, ServerToClientEvents, Snapshot } from '@gmv-pulse/shared'
+import { io, type Socket } from 'socket.io-client'
+
+export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** A real socket.io-client viewer, connected (websocket only, as a wall screen runs). */
+export async function connectViewer(url: string, auth: { token?: string } = {}): Promise<ViewerSocket> {
+  const socket: ViewerSocket = io(url, { transports: ['websocket'], auth, reconnectionDelay: 100, forceNew: true })
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', (error) => {
+      socket.close()
+      reject(error)
+    })
+  })
+  return socket
+}
+
+export async function subscribe(socket: ViewerSocket, filter: Filter): Promise<Snapshot> {
+  const response: Ack<Snapshot> = await socket.timeout(20_000).emitWithAck('subscribe', { filter })
+  if (!response.ok) throw new Error(`subscribe refused: ${response.error.message}`)
+  return response.data
+}
+
+/** The next snapshot this viewer receives that satisfies the predicate. */
+export function nextSnapshot(
+  socket: ViewerSocket,
+  predicate: (snapshot: Snapshot) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<Snapshot> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('snapshot', listener)
+      reject(new Error('no matching snapshot in time'))
+    }, timeoutMs)
+    const listener = (snapshot: Snapshot) => {
+      if (!predicate(snapshot)) return
+      clearTimeout(timer)
+      socket.off('snapshot', listener)
+      resolve(snapshot)
+    }
+    socket.on('snapshot', listener)
+  })
+}
+
+/**
+ * What a screen does: subscribe, and on every reconnect that Socket.IO could not recover,
+ * subscribe again; every full snapshot (acknowledgement or tick) goes to the callback.
+ */
+export async function follow(socket: ViewerSocket, filter: Filter, onSnapshot: (snapshot: Snapshot) => void) {
+  socket.on('snapshot', onSnapshot)
+  socket.on('connect', () => {
+    if (!socket.recovered) void subscribe(socket, filter).then(onSnapshot, () => {})
+  })
+  onSnapshot(await subscribe(socket, filter))
+}
