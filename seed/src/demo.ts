@@ -13,6 +13,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { runBackfill } from './backfill.ts'
 import { campaignEndMs, campaignStartMs, toChinaIso } from './campaignWindow.ts'
@@ -68,10 +69,20 @@ async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
+/**
+ * The demo's own store, emptied at every start: each run shifts the campaign onto a new
+ * "now", so orders left by an earlier run would sit in the wrong place on the timeline.
+ */
+function freshDemoDir(): string {
+  const dir = './data/demo'
+  rmSync(dir, { recursive: true, force: true })
+  return dir
+}
+
 export async function runDemo(options: DemoOptions = {}): Promise<void> {
   const env = options.env ?? process.env
   const port = options.port ?? Number(env.PORT ?? 3000)
-  const dataDir = options.dataDir ?? env.DATA_DIR ?? './data'
+  const dataDir = options.dataDir ?? env.DATA_DIR ?? freshDemoDir()
   const ingestTokens = options.ingestTokens ?? env.INGEST_TOKENS ?? randomBytes(24).toString('base64url')
   const token = ingestTokens.split(',')[0]?.trim() as string
   const seed = options.seed ?? 1111

@@ -40,6 +40,7 @@ export function createApp({ config, store, logger }: AppDependencies): App {
       fxRates: config.fxRates,
       maxBatchOrders: config.ingest.maxBatchOrders,
       maxInFlight: config.ingest.maxInFlight,
+      storeTimeoutMs: config.ingest.storeTimeoutMs,
     },
     logger,
   )

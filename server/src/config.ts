@@ -85,6 +85,11 @@ const envSchema = z.object({
    * keeps both cores busy (one parsing, one in the engine) with one batch of slack each.
    */
   INGEST_MAX_IN_FLIGHT: positiveInt(4),
+  /**
+   * A batch the store has not taken in this time is answered 503. A 100k batch takes well
+   * under a second; 10 s means the store is stalled, and the producer should back off.
+   */
+  INGEST_STORE_TIMEOUT_MS: positiveInt(10_000),
   /** A body that has not arrived in this time is a stalled or hostile client (408). */
   REQUEST_TIMEOUT_MS: positiveInt(30_000),
   CAMPAIGN_TZ: z
@@ -153,6 +158,7 @@ export interface Config {
     maxBodyBytes: number
     maxBatchOrders: number
     maxInFlight: number
+    storeTimeoutMs: number
   }
   viewerTokens: readonly string[]
   corsOrigins: readonly string[]
@@ -212,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
       maxBatchOrders: e.INGEST_MAX_BATCH_ORDERS,
       maxInFlight: e.INGEST_MAX_IN_FLIGHT,
+      storeTimeoutMs: e.INGEST_STORE_TIMEOUT_MS,
     },
     viewerTokens: e.VIEWER_TOKENS,
     corsOrigins: e.CORS_ORIGINS,

@@ -12,6 +12,8 @@ export interface OrderIngestOptions {
   fxRates: Readonly<Record<string, string>>
   maxBatchOrders: number
   maxInFlight: number
+  /** Longer than this and the producer gets 503: it retries with its key, so a late success is harmless. */
+  storeTimeoutMs: number
 }
 
 /** Seconds a producer should wait before retrying when the store cannot take a batch now. */
@@ -105,8 +107,15 @@ export class OrderIngest {
 
   /** A store failure is the producer's cue to retry with the same key: 503, never a 500. */
   async #guardStore<T>(operation: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the store took longer than ${this.options.storeTimeoutMs} ms`)),
+        this.options.storeTimeoutMs,
+      )
+    })
     try {
-      return await operation()
+      return await Promise.race([operation(), deadline])
     } catch (error) {
       this.logger.error({ err: error }, 'store write failed')
       throw new ApiError(
@@ -116,6 +125,8 @@ export class OrderIngest {
         undefined,
         STORE_RETRY_AFTER_SECONDS,
       )
+    } finally {
+      clearTimeout(timer)
     }
   }
 }
