@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +9,7 @@ import { encodeOrderRows } from '../server/src/ingest/encodeOrderRows.ts'
 import { validateOrders } from '../server/src/ingest/validateOrders.ts'
 import { createLogger } from '../server/src/logger.ts'
 import { makeBenchBatches } from './lib/benchOrders.ts'
+import { runChildJson } from './lib/childJson.ts'
 import { startServerProcess } from './lib/serverProcess.ts'
 import { median, percentile, round } from './lib/stats.ts'
 import type { BenchFigure } from './report.ts'
@@ -22,6 +22,7 @@ interface Variant {
 }
 
 const GOAL_ORDERS_PER_SECOND = 583_000
+export const PRODUCER = join(import.meta.dirname, 'ingestProducer.ts')
 
 /**
  * The engine's ceiling for these batches: the same orders, already encoded, inserted
@@ -63,23 +64,6 @@ interface ProducerResult {
   latencies: number[]
 }
 
-async function runProducer(options: Record<string, unknown>): Promise<ProducerResult> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'ingestProducer.ts'), JSON.stringify(options)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  let output = ''
-  child.stdout.on('data', (chunk) => {
-    output += chunk
-  })
-  const code = await new Promise((resolve) => child.on('exit', resolve))
-  if (code !== 0) throw new Error(`the producer exited with ${code}`)
-  return JSON.parse(output) as ProducerResult
-}
-
 async function measureHttp(variant: Variant, seed: number) {
   const server = await startServerProcess({ INGEST_MAX_IN_FLIGHT: String(variant.concurrency + 2) })
   let peakSampled = 0
@@ -87,7 +71,12 @@ async function measureHttp(variant: Variant, seed: number) {
     peakSampled = Math.max(peakSampled, server.rssMiB())
   }, 100)
   try {
-    const result = await runProducer({ ...variant, seed, url: server.url, token: server.token })
+    const result = await runChildJson<ProducerResult>(PRODUCER, {
+      ...variant,
+      seed,
+      url: server.url,
+      token: server.token,
+    })
     return {
       ordersPerSecond: result.orders / result.seconds,
       p50Ms: median(result.latencies),

@@ -14,6 +14,8 @@ interface ProducerOptions {
   batches: number
   concurrency: number
   seed: number
+  /** Orders per second to hold; unset means as fast as the server takes them. */
+  ratePerSecond?: number
 }
 
 const options = JSON.parse(process.argv[2] as string) as ProducerOptions
@@ -25,9 +27,17 @@ const latencies: number[] = []
 let failed = 0
 let next = 0
 
+const pacingStart = performance.now()
+
 async function worker() {
   while (next < bodies.length) {
     const index = next++
+    if (options.ratePerSecond) {
+      // Batch i is due when the rate says its first order should go out.
+      const dueMs = ((index * options.batchSize) / options.ratePerSecond) * 1000
+      const wait = pacingStart + dueMs - performance.now()
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    }
     const started = performance.now()
     for (;;) {
       const response = await fetch(`${options.url}/api/v1/orders`, {

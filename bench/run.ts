@@ -6,10 +6,14 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
+import { benchLive } from './live.ts'
+import { benchScreen } from './screen.ts'
 import { type BenchFigure, writeReport } from './report.ts'
 
 const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchFigure[]>> = {
   ingest: benchIngest,
+  live: benchLive,
+  screen: benchScreen,
 }
 
 const { values, positionals } = parseArgs({

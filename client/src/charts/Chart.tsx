@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react'
+import { type EChartsCoreOption, echarts } from './echarts.ts'
+
+export interface ChartProps {
+  option: EChartsCoreOption
+  /** Replace series instead of merging (needed when the set of series changes). */
+  notMerge?: boolean
+  className?: string
+  label: string
+}
+
+/**
+ * The one chart wrapper: init once on mount, setOption on every new option (no re-init per
+ * tick), resize with the element, dispose on unmount. The stage has a fixed 1920×1080 size
+ * in CSS pixels, so devicePixelRatio keeps the canvas crisp when the stage is scaled to 4K.
+ */
+export function Chart({ option, notMerge = false, className, label }: ChartProps) {
+  const element = useRef<HTMLDivElement>(null)
+  const instance = useRef<ReturnType<typeof echarts.init> | null>(null)
+
+  useEffect(() => {
+    const node = element.current
+    if (!node) return
+    const chart = echarts.init(node, null, { renderer: 'canvas', devicePixelRatio: stageDevicePixelRatio() })
+    instance.current = chart
+    const observer = new ResizeObserver(() => chart.resize())
+    observer.observe(node)
+    return () => {
+      observer.disconnect()
+      chart.dispose()
+      instance.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    instance.current?.setOption(option, { notMerge, lazyUpdate: true })
+  }, [option, notMerge])
+
+  return <div ref={element} className={className ?? 'chart'} role="img" aria-label={label} />
+}
+
+/** The stage is scaled with a CSS transform; render at the resolution it ends up at on the wall. */
+function stageDevicePixelRatio(): number {
+  const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080)
+  return Math.max(1, Math.min(4, (window.devicePixelRatio || 1) * scale))
+}

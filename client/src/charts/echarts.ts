@@ -1,0 +1,25 @@
+/**
+ * The only ECharts import for the screen: the core plus exactly the charts and components
+ * the panels use, on the canvas renderer, so the bundle carries nothing else.
+ */
+import { BarChart, LineChart, LinesChart, MapChart, PieChart, TreemapChart } from 'echarts/charts'
+import { GeoComponent, GridComponent, MarkPointComponent, VisualMapComponent } from 'echarts/components'
+import * as echarts from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+
+echarts.use([
+  BarChart,
+  LineChart,
+  LinesChart,
+  MapChart,
+  PieChart,
+  TreemapChart,
+  GeoComponent,
+  GridComponent,
+  MarkPointComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+])
+
+export type { EChartsCoreOption } from 'echarts/core'
+export { echarts }

@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest'
+import { snapshotFixture } from '../testing/snapshotFixture.ts'
+import { formatOffset, gmvCurveOption, thin } from './gmvCurveOption.ts'
+import { DEFAULT_ORIGIN, mapOption } from './mapOption.ts'
+import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
+import { categoriesOption, channelsOption } from './sharesOptions.ts'
+import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
+
+// Option objects are deep unions; the tests read them as plain data.
+// biome-ignore lint/suspicious/noExplicitAny: reading a built option in a test
+type Loose = any
+
+const snapshot = snapshotFixture()
+
+describe('orders per second', () => {
+  test('plots the five-minute window without animation', () => {
+    const option: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, 'en')
+    expect(option.animation).toBe(false)
+    expect(option.series[0].data).toEqual([
+      [Date.parse('2020-11-10T16:01:23.000Z'), 5],
+      [Date.parse('2020-11-10T16:01:24.000Z'), 9],
+      [Date.parse('2020-11-10T16:01:25.000Z'), 10],
+    ])
+  })
+  test('marks the peak only when it is inside the window', () => {
+    const outside: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, 'en')
+    expect(outside.series[0].markPoint.data).toEqual([])
+    const peak = { ordersPerSecond: 9, at: '2020-11-10T16:01:24.000Z' }
+    const inside: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, peak, 'en')
+    expect(inside.series[0].markPoint.data[0].coord).toEqual([Date.parse(peak.at), 9])
+  })
+})
+
+describe('GMV curve', () => {
+  const points = [
+    { at: 0, offsetSeconds: 0, gmv: '0.00', lastYearGmv: '0.00' },
+    { at: 1000, offsetSeconds: 1, gmv: '100.50', lastYearGmv: '80.00' },
+  ]
+  test('plots this year against last year by campaign offset', () => {
+    const option: Loose = gmvCurveOption(points, 'en', { thisYear: 'this', lastYear: 'last' })
+    expect(option.series[0].data).toEqual([
+      [0, 0],
+      [1, 100.5],
+    ])
+    expect(option.series[1].data).toEqual([
+      [0, 0],
+      [1, 80],
+    ])
+  })
+  test('leaves the last-year line empty when no last-year window is configured', () => {
+    const option: Loose = gmvCurveOption(
+      points.map((point) => ({ ...point, lastYearGmv: null })),
+      'en',
+      { thisYear: 'this', lastYear: 'last' },
+    )
+    expect(option.series[1].data).toEqual([])
+  })
+  test('thins long histories but always keeps the latest point', () => {
+    const many = Array.from({ length: 1000 }, (_, index) => index)
+    const kept = thin(many, 100)
+    expect(kept).toHaveLength(100)
+    expect(kept[99]).toBe(999)
+  })
+  test('labels offsets as minutes:seconds, then hours:minutes', () => {
+    expect(formatOffset(85)).toBe('1:25')
+    expect(formatOffset(3900)).toBe('1:05')
+  })
+})
+
+describe('top brands', () => {
+  test('marks rank changes', () => {
+    expect(rankChangeMark(2, 'NEW')).toBe('▲2')
+    expect(rankChangeMark(-1, 'NEW')).toBe('▼1')
+    expect(rankChangeMark(0, 'NEW')).toBe('')
+    expect(rankChangeMark(null, 'NEW')).toBe('NEW')
+  })
+  test('is a bar race in rank order with GMV and change in the label', () => {
+    const option: Loose = topBrandsOption(snapshot.topBrands, 'zh-CN', '新')
+    expect(option.series[0].realtimeSort).toBe(true)
+    expect(option.yAxis.data).toEqual(['Apple', 'Haier', 'Nike'])
+    expect(option.series[0].data[1].label.formatter).toBe('¥300.00万  ▲1')
+    expect(option.series[0].data[2].label.formatter).toBe('¥100.00万  新')
+  })
+})
+
+describe('shares', () => {
+  test('the livestream slice is pulled out of the channel ring', () => {
+    const option: Loose = channelsOption(snapshot.channels, 'en', (key) => key)
+    expect(option.series[0].data.map((slice: Loose) => [slice.name, slice.selected])).toEqual([
+      ['livestream', true],
+      ['search', false],
+    ])
+  })
+  test('categories carry name, amount and share', () => {
+    const option: Loose = categoriesOption(snapshot.categories, 'en', (key) => key.toUpperCase())
+    expect(option.series[0].data[0].name).toBe('ELECTRONICS\n¥7.0 million · 56.7%')
+  })
+})
+
+describe('map', () => {
+  const centers = {
+    'CN-ZJ': [120, 29] as [number, number],
+    'CN-GD': [113, 23] as [number, number],
+    US: [-100, 40] as [number, number],
+  }
+  test('colours regions by GMV and scales the colour to the largest', () => {
+    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, centers, locale: 'en' })
+    expect(option.series[0].data).toContainEqual({ name: 'CN-ZJ', value: 6_000_000 })
+    expect(option.visualMap.max).toBe(6_000_000)
+  })
+  test('draws flow lines from the origin to the largest buyer regions other than the origin', () => {
+    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, centers, locale: 'en' })
+    expect(option.series[1].data.map((line: Loose) => line.coords)).toEqual([
+      [DEFAULT_ORIGIN, [113, 23]],
+      [DEFAULT_ORIGIN, [-100, 40]],
+    ])
+  })
+  test('Hong Kong buyers under HK colour the Hong Kong province shape', () => {
+    const option: Loose = mapOption({
+      mapName: 'm',
+      regions: [{ key: 'HK', gmv: '5.00', orders: 1, share: 1 }],
+      centers,
+      locale: 'en',
+    })
+    expect(option.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
+  })
+})

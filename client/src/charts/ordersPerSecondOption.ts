@@ -1,0 +1,53 @@
+import { formatCount, type Locale, type Snapshot } from '@gmv-pulse/shared'
+import type { EChartsCoreOption } from './echarts.ts'
+import { THEME } from './theme.ts'
+
+/**
+ * Orders per second over the last five minutes, with the campaign peak marked when it
+ * falls inside the window. A sliding window: animation off, so points do not wobble.
+ */
+export function ordersPerSecondOption(
+  series: Snapshot['ordersPerSecond'],
+  peak: Snapshot['peak'],
+  locale: Locale,
+): EChartsCoreOption {
+  const data = series.map((point) => [Date.parse(point.second), point.orders] as const)
+  const peakAt = peak.at ? Date.parse(peak.at) : null
+  const first = data[0]?.[0]
+  const last = data[data.length - 1]?.[0]
+  const peakInWindow = peakAt !== null && first !== undefined && last !== undefined && peakAt >= first && peakAt <= last
+  return {
+    animation: false,
+    grid: { left: 70, right: 20, top: 20, bottom: 30 },
+    xAxis: {
+      type: 'time',
+      axisLabel: { color: THEME.muted, fontSize: 14, hideOverlap: true },
+      axisLine: { lineStyle: { color: THEME.grid } },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      axisLabel: { color: THEME.muted, fontSize: 14, formatter: (value: number) => formatCount(value, locale) },
+      splitLine: { lineStyle: { color: THEME.grid } },
+    },
+    series: [
+      {
+        type: 'line',
+        data,
+        showSymbol: false,
+        lineStyle: { color: THEME.accent, width: 3 },
+        areaStyle: { color: THEME.accentSoft },
+        markPoint: peakInWindow
+          ? {
+              symbol: 'pin',
+              symbolSize: 56,
+              itemStyle: { color: THEME.up },
+              label: { color: '#000', fontSize: 13, formatter: formatCount(peak.ordersPerSecond, locale) },
+              data: [{ coord: [peakAt, peak.ordersPerSecond], value: peak.ordersPerSecond }],
+            }
+          : { data: [] },
+      },
+    ],
+  }
+}

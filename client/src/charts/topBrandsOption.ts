@@ -1,0 +1,55 @@
+import { formatMoneyCompact, type Locale, type RankedBrand } from '@gmv-pulse/shared'
+import type { EChartsCoreOption } from './echarts.ts'
+import { plotAmount, THEME } from './theme.ts'
+
+/** ▲2 / ▼1 / NEW / nothing, for the label beside a bar. */
+export function rankChangeMark(change: number | null, newLabel: string): string {
+  if (change === null) return newLabel
+  if (change > 0) return `▲${change}`
+  if (change < 0) return `▼${-change}`
+  return ''
+}
+
+/**
+ * Top-10 brands as a bar race: ECharts sorts the bars itself (realtimeSort) and animates a
+ * brand sliding to its new rank; each bar is labelled with its GMV and its rank change.
+ */
+export function topBrandsOption(brands: readonly RankedBrand[], locale: Locale, newLabel: string): EChartsCoreOption {
+  const top = [...brands].sort((a, b) => a.rank - b.rank).slice(0, 10)
+  return {
+    animationDuration: 0,
+    animationDurationUpdate: 800,
+    animationEasingUpdate: 'linear',
+    grid: { left: 170, right: 200, top: 6, bottom: 6 },
+    xAxis: { type: 'value', max: 'dataMax', show: false },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      max: 9,
+      data: top.map((brand) => brand.brand),
+      axisLabel: { color: THEME.text, fontSize: 18, width: 160, overflow: 'truncate' },
+      axisLine: { show: false },
+      axisTick: { show: false },
+      animationDuration: 300,
+      animationDurationUpdate: 300,
+    },
+    series: [
+      {
+        type: 'bar',
+        realtimeSort: true,
+        barWidth: '62%',
+        data: top.map((brand, index) => ({
+          value: plotAmount(brand.gmv),
+          itemStyle: { color: THEME.palette[index % THEME.palette.length], borderRadius: [0, 6, 6, 0] },
+          label: {
+            show: true,
+            position: 'right',
+            color: THEME.text,
+            fontSize: 18,
+            formatter: `${formatMoneyCompact(brand.gmv, locale)}  ${rankChangeMark(brand.rankChange, newLabel)}`.trim(),
+          },
+        })),
+      },
+    ],
+  }
+}

@@ -1,0 +1,29 @@
+import { formatClock } from '@gmv-pulse/shared'
+import type { ReactNode } from 'react'
+import type { Strings } from '../../app/i18n.ts'
+
+export interface PanelProps {
+  title: string
+  /** Latest event time behind the panel's numbers; every panel shows it. */
+  asOf: string | null
+  timeZone: string
+  strings: Strings
+  className?: string
+  aside?: ReactNode
+  children: ReactNode
+}
+
+export function Panel({ title, asOf, timeZone, strings, className, aside, children }: PanelProps) {
+  return (
+    <section className={`panel ${className ?? ''}`}>
+      <header className="panel-head">
+        <h2>{title}</h2>
+        {aside}
+        <span className="as-of">
+          {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
+        </span>
+      </header>
+      <div className="panel-body">{children}</div>
+    </section>
+  )
+}

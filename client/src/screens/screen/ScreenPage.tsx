@@ -1,0 +1,210 @@
+import {
+  formatClock,
+  formatCount,
+  formatGrowth,
+  formatMoneyCompact,
+  formatShare,
+  formatUsdFromCny,
+  fromFen,
+  type Locale,
+  type Snapshot,
+} from '@gmv-pulse/shared'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { labelOf, STRINGS } from '../../app/i18n.ts'
+import { Chart } from '../../charts/Chart.tsx'
+import { gmvCurveOption } from '../../charts/gmvCurveOption.ts'
+import { ordersPerSecondOption } from '../../charts/ordersPerSecondOption.ts'
+import { categoriesOption, channelsOption } from '../../charts/sharesOptions.ts'
+import { topBrandsOption } from '../../charts/topBrandsOption.ts'
+import { freshness } from '../../data/freshness.ts'
+import { appendCurvePoint, type CurvePoint } from '../../data/history.ts'
+import { DEFAULT_CNY_PER_USD, useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
+import { useLiveSnapshot } from '../../data/useLiveSnapshot.ts'
+import { Counters } from './Counters.tsx'
+import { FreshnessBadge } from './FreshnessBadge.tsx'
+import { GmvTicker } from './GmvTicker.tsx'
+import { MapPanel } from './MapPanel.tsx'
+import { newlyReached } from './milestones.ts'
+import { Panel } from './Panel.tsx'
+import { INITIAL_SCENE, reduceScene, sceneFilter } from './scene.ts'
+import { Toasts } from './Toasts.tsx'
+import { useNow } from './useNow.ts'
+import { useToasts } from './useToasts.ts'
+
+const DEFAULT_TICK_MS = 1000
+
+export function ScreenPage({ locale }: { locale: Locale }) {
+  const strings = STRINGS[locale]
+  const label = useMemo(() => labelOf(locale), [locale])
+  // The scene is driven by the remote control later; for now the wall shows the overview.
+  const [sceneState] = useReducer(reduceScene, INITIAL_SCENE)
+  const filter = useMemo(() => sceneFilter(sceneState), [sceneState])
+  const campaign = useCampaignQuery().data
+  const summary = useSummaryQuery(filter).data
+  const live = useLiveSnapshot(filter)
+  const now = useNow(500)
+  const [toasts, pushToast] = useToasts()
+
+  // Frozen: keep showing the snapshot that was on screen when the wall was frozen.
+  const frozenSnapshot = useRef<Snapshot | null>(null)
+  if (!sceneState.frozen) frozenSnapshot.current = live.snapshot
+  const snapshot = sceneState.frozen ? frozenSnapshot.current : live.snapshot
+
+  const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
+  const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
+  const usdRate = campaign?.usdRate ?? DEFAULT_CNY_PER_USD
+
+  const [curve, setCurve] = useState<CurvePoint[]>([])
+  const previousMilestones = useRef<Snapshot['milestones'] | null>(null)
+  useEffect(() => {
+    if (!snapshot) return
+    setCurve((points) => appendCurvePoint(points, snapshot, campaign?.start ?? null))
+    for (const milestone of newlyReached(previousMilestones.current, snapshot.milestones, Date.now(), 60_000)) {
+      const amount = formatMoneyCompact(milestone.threshold, locale, { fractionDigits: 0 })
+      const at = milestone.reachedAt ? formatClock(milestone.reachedAt, timeZone) : ''
+      pushToast({ tone: 'milestone', text: `${amount} ${strings.reachedAt} ${at}` })
+    }
+    previousMilestones.current = snapshot.milestones
+  }, [snapshot, campaign?.start, locale, timeZone, strings, pushToast])
+
+  const onCorrection = useCallback(
+    (fen: bigint) =>
+      pushToast({ tone: 'correction', text: `${strings.correction}: −${formatMoneyCompact(fromFen(fen), locale)}` }),
+    [pushToast, strings, locale],
+  )
+
+  const gmv = snapshot?.gmv ?? summary?.gmv ?? null
+  const asOf = snapshot?.asOf ?? summary?.asOf ?? null
+  const badge = freshness({
+    connected: live.connected,
+    lastReceivedAt: live.lastReceivedAt,
+    now,
+    tickMs,
+    serverStale: snapshot?.stale ?? false,
+    ageSeconds: snapshot?.ageSeconds ?? 0,
+  })
+
+  const options = useMemo(() => {
+    if (!snapshot) return null
+    return {
+      ordersPerSecond: ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, locale),
+      topBrands: topBrandsOption(snapshot.topBrands, locale, strings.newEntry),
+      channels: channelsOption(snapshot.channels, locale, label),
+      categories: categoriesOption(snapshot.categories, locale, label),
+    }
+  }, [snapshot, locale, strings, label])
+  const curveOption = useMemo(
+    () => gmvCurveOption(curve, locale, { thisYear: strings.thisYear, lastYear: strings.lastYear }),
+    [curve, locale, strings],
+  )
+  const livestream = snapshot?.channels.find((channel) => channel.key === 'livestream')
+  const panel = { timeZone, strings, asOf }
+
+  return (
+    <div className="screen">
+      <header className="screen-head">
+        <div className="brand-mark">
+          {strings.title} · {campaign?.name ?? '11.11'}
+        </div>
+        <div className="clock">{formatClock(now, timeZone)}</div>
+        <FreshnessBadge state={badge} strings={strings} locale={locale} frozen={sceneState.frozen} />
+      </header>
+
+      <div className="col col-left">
+        <Panel title={strings.topBrands} className="panel-brands" {...panel}>
+          {options ? <Chart option={options.topBrands} label={strings.topBrands} /> : <Empty text={strings.noData} />}
+        </Panel>
+        <Panel title={strings.categories} className="panel-categories" {...panel}>
+          {options ? (
+            <Chart option={options.categories} notMerge label={strings.categories} />
+          ) : (
+            <Empty text={strings.noData} />
+          )}
+        </Panel>
+      </div>
+
+      <div className="col col-centre">
+        <section className="hero">
+          <div className="hero-label">{strings.gmv}</div>
+          {gmv !== null ? (
+            <GmvTicker target={gmv} tickMs={tickMs} locale={locale} onCorrection={onCorrection} />
+          ) : (
+            <div className="ticker ticker-empty">—</div>
+          )}
+          <div className="hero-sub">
+            <span data-testid="gmv-compact">{gmv ? formatMoneyCompact(gmv, locale) : '—'}</span>
+            <span className="usd">{gmv ? `≈ ${formatUsdFromCny(gmv, usdRate, locale)}` : ''}</span>
+            <span>
+              {strings.orders} {formatCount(snapshot?.orders ?? summary?.orders ?? 0, locale)}
+            </span>
+            <span className={`growth ${(snapshot?.lastYear?.growthPercent ?? 0) >= 0 ? 'up' : 'down'}`}>
+              {strings.growth} {formatGrowth(snapshot?.lastYear?.growthPercent ?? null, locale)}
+            </span>
+            <span className="as-of">
+              {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
+            </span>
+          </div>
+        </section>
+        <Panel title={strings.map} className="panel-map" {...panel}>
+          <MapPanel regions={snapshot?.regions ?? []} locale={locale} label={strings.map} />
+        </Panel>
+      </div>
+
+      <div className="col col-right">
+        <Panel
+          title={strings.ordersPerSecond}
+          className="panel-ops"
+          aside={
+            <span className="peak" data-testid="peak">
+              {strings.peak} {formatCount(snapshot?.peak.ordersPerSecond ?? 0, locale)}
+              {snapshot?.peak.at ? ` · ${formatClock(snapshot.peak.at, timeZone)}` : ''}
+            </span>
+          }
+          {...panel}
+        >
+          {options ? (
+            <Chart option={options.ordersPerSecond} label={strings.ordersPerSecond} />
+          ) : (
+            <Empty text={strings.noData} />
+          )}
+        </Panel>
+        <Panel title={strings.curve} className="panel-curve" {...panel}>
+          <Chart option={curveOption} label={strings.curve} />
+        </Panel>
+        <Panel
+          title={strings.channels}
+          className="panel-channels"
+          aside={
+            <span className="peak">
+              {strings.livestreamShare} {livestream ? formatShare(livestream.share, locale) : '—'}
+            </span>
+          }
+          {...panel}
+        >
+          {options ? (
+            <Chart option={options.channels} notMerge label={strings.channels} />
+          ) : (
+            <Empty text={strings.noData} />
+          )}
+        </Panel>
+      </div>
+
+      <footer className="screen-foot">
+        <Counters
+          locale={locale}
+          counters={[
+            { label: strings.liveRooms, value: snapshot?.liveRoomsAboveThreshold ?? 0, testId: 'live-rooms' },
+            { label: strings.brandsAbove, value: snapshot?.brandsAboveThreshold ?? 0, testId: 'brands-above' },
+            { label: strings.participatingBrands, value: snapshot?.participatingBrands ?? 0, testId: 'participating' },
+            { label: strings.overseasBrands, value: snapshot?.overseasBrands ?? 0, testId: 'overseas' },
+          ]}
+        />
+      </footer>
+      <Toasts toasts={toasts} />
+    </div>
+  )
+}
+
+function Empty({ text }: { text: string }) {
+  return <div className="empty">{text}</div>
+}

@@ -1,0 +1,30 @@
+import type { Locale } from './locale.ts'
+
+const clocks = new Map<string, Intl.DateTimeFormat>()
+
+/** Wall-clock time of an instant in the campaign's time zone, 24-hour: "00:01:25". */
+export function formatClock(iso: string | number | Date, timeZone: string, locale: Locale = 'en'): string {
+  const key = `${locale}|${timeZone}`
+  let format = clocks.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+    clocks.set(key, format)
+  }
+  return format.format(new Date(iso))
+}
+
+/** Seconds as the shortest honest reading: "3 s", "2 min 05 s", "1 h 02 min" (units are universal on the wall). */
+export function formatSeconds(seconds: number, locale: Locale): string {
+  const total = Math.max(0, Math.round(seconds))
+  const zh = locale === 'zh-CN'
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60]
+  if (h > 0) return zh ? `${h}小时${String(m).padStart(2, '0')}分` : `${h} h ${String(m).padStart(2, '0')} min`
+  if (m > 0) return zh ? `${m}分${String(s).padStart(2, '0')}秒` : `${m} min ${String(s).padStart(2, '0')} s`
+  return zh ? `${s}秒` : `${s} s`
+}
