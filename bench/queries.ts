@@ -28,7 +28,7 @@ const INSERT_CHUNK = 10_000_000
  * brands take most orders, as at the festival), five channels, twelve regions, a tenth of
  * brands overseas, times spread evenly over the campaign day (or last year's).
  */
-export async function generate(store: Store, count: number, offset: number, startMs: number, prefix: string) {
+async function generate(store: Store, count: number, offset: number, startMs: number, prefix: string) {
   for (let done = 0; done < count; done += INSERT_CHUNK) {
     const size = Math.min(INSERT_CHUNK, count - done)
     await store.select(

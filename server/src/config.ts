@@ -262,5 +262,6 @@ function campaignFrom(e: z.output<typeof envSchema>): Campaign {
     },
     milestones: [...milestones].sort((a, b) => (toFen(a) < toFen(b) ? -1 : toFen(a) > toFen(b) ? 1 : 0)),
     tickMs: e.TICK_MS,
+    usdRate: e.FX_RATES.USD ?? (DEFAULT_FX_RATES.USD as string),
   }
 }

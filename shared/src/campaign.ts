@@ -23,6 +23,8 @@ export const campaignSchema = z.object({
   }),
   /** GMV milestones that raise a toast on the wall, ascending. */
   milestones: z.array(moneySchema),
+  /** CNY per US dollar, for the USD figure beside every CNY one (from the server's FX rates). */
+  usdRate: z.string().regex(/^\d+(\.\d{1,9})?$/),
   /** How often live snapshots are computed and pushed. */
   tickMs: z.number().int().positive(),
 })

@@ -22,6 +22,14 @@ export const shareSchema = z.object({
   share: z.number(),
 })
 
+/** GMV from brands of one origin to buyers of one region: the lines on the map. */
+export const flowSchema = z.object({
+  /** 'domestic' | 'overseas' | '' when producers did not say. */
+  origin: z.string(),
+  region: z.string(),
+  gmv: moneySchema,
+})
+
 export const milestoneSchema = z.object({
   label: z.string(),
   threshold: moneySchema,
@@ -58,6 +66,8 @@ export const snapshotSchema = z.object({
   overseasBrands: z.number().int(),
   regions: z.array(shareSchema),
   categories: z.array(shareSchema),
+  /** The largest origin → region flows by GMV (at most 40). */
+  flows: z.array(flowSchema),
   /** Last year's GMV at the same campaign offset; null when no last-year window is configured. */
   lastYear: z.object({ gmv: moneySchema, growthPercent: z.number().nullable() }).nullable(),
   milestones: z.array(milestoneSchema),
@@ -66,3 +76,4 @@ export type Snapshot = z.infer<typeof snapshotSchema>
 export type RankedBrand = z.infer<typeof rankedBrandSchema>
 export type Share = z.infer<typeof shareSchema>
 export type Milestone = z.infer<typeof milestoneSchema>
+export type Flow = z.infer<typeof flowSchema>

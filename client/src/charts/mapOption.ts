@@ -1,40 +1,44 @@
-import type { Locale, Share } from '@gmv-pulse/shared'
+import type { Flow, Locale, Share } from '@gmv-pulse/shared'
 import { formatMoneyCompact } from '@gmv-pulse/shared'
 import { mapRegionOf } from '../map/buildPulseMap.ts'
 import type { Position } from '../map/decodeCompressedGeo.ts'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
 
-/** Flow lines start at the brand origin; until snapshots carry origins, domestic brands ship from Hangzhou. */
-export const DEFAULT_ORIGIN: Position = [120.15, 30.28]
+/**
+ * Where a flow line starts, by brand origin: domestic brands from Hangzhou, the festival's
+ * home; overseas brands from a point at sea east of China, standing for "abroad" (the
+ * order says overseas, not which country).
+ */
+export const ORIGIN_POINTS: Readonly<Record<string, Position>> = {
+  domestic: [120.15, 30.28],
+  overseas: [138, 24],
+}
+export const DEFAULT_ORIGIN = ORIGIN_POINTS.domestic as Position
 /** More lines than this turn the map into noise. */
 export const MAX_FLOW_LINES = 15
 
 export interface MapOptionInput {
   mapName: string
   regions: readonly Share[]
+  flows: readonly Flow[]
   centers: Readonly<Record<string, Position>>
   locale: Locale
-  origin?: Position
 }
 
 /** Provinces and countries coloured by GMV, with flow lines from the origin to the largest buyer regions. */
-export function mapOption({
-  mapName,
-  regions,
-  centers,
-  locale,
-  origin = DEFAULT_ORIGIN,
-}: MapOptionInput): EChartsCoreOption {
+export function mapOption({ mapName, regions, flows, centers, locale }: MapOptionInput): EChartsCoreOption {
   const byRegion = new Map<string, number>()
   for (const region of regions) {
     const name = mapRegionOf(region.key)
     byRegion.set(name, (byRegion.get(name) ?? 0) + plotAmount(region.gmv))
   }
   const max = Math.max(1, ...byRegion.values())
-  const flows = [...regions]
-    .sort((a, b) => plotAmount(b.gmv) - plotAmount(a.gmv))
-    .filter((region) => centers[region.key] !== undefined && region.key !== 'CN-ZJ')
+  const lines = flows
+    .map((flow) => ({ flow, from: ORIGIN_POINTS[flow.origin] ?? DEFAULT_ORIGIN, to: centers[flow.region] }))
+    // A line needs two ends apart: Hangzhou's own province has no line to draw.
+    .filter((line) => line.to !== undefined && !(line.flow.origin !== 'overseas' && line.flow.region === 'CN-ZJ'))
+    .sort((a, b) => plotAmount(b.flow.gmv) - plotAmount(a.flow.gmv))
     .slice(0, MAX_FLOW_LINES)
   return {
     animation: false,
@@ -69,9 +73,9 @@ export function mapOption({
         // No trail: a trail keeps a motion-blur layer that is repainted in full every frame.
         effect: { show: true, period: 3, trailLength: 0, symbolSize: 6, color: '#ffd27a' },
         lineStyle: { color: THEME.accent, width: 1.5, opacity: 0.5, curveness: 0.25 },
-        data: flows.map((region) => ({
-          coords: [origin, centers[region.key] as Position],
-          name: `${region.key} ${formatMoneyCompact(region.gmv, locale, { fractionDigits: 1 })}`,
+        data: lines.map(({ flow, from, to }) => ({
+          coords: [from, to as Position],
+          name: `${flow.region} ${formatMoneyCompact(flow.gmv, locale, { fractionDigits: 1 })}`,
         })),
       },
     ],

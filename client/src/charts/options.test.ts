@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { formatOffset, gmvCurveOption, thin } from './gmvCurveOption.ts'
-import { DEFAULT_ORIGIN, mapOption } from './mapOption.ts'
+import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
 import { categoriesOption, channelsOption } from './sharesOptions.ts'
 import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
@@ -103,22 +103,29 @@ describe('map', () => {
     'CN-GD': [113, 23] as [number, number],
     US: [-100, 40] as [number, number],
   }
+  const flows = [
+    { origin: 'domestic', region: 'CN-ZJ', gmv: '900.00' },
+    { origin: 'domestic', region: 'US', gmv: '300.00' },
+    { origin: 'overseas', region: 'CN-GD', gmv: '500.00' },
+    { origin: 'overseas', region: 'XX', gmv: '800.00' },
+  ]
   test('colours regions by GMV and scales the colour to the largest', () => {
-    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, centers, locale: 'en' })
+    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, flows, centers, locale: 'en' })
     expect(option.series[0].data).toContainEqual({ name: 'CN-ZJ', value: 6_000_000 })
     expect(option.visualMap.max).toBe(6_000_000)
   })
-  test('draws flow lines from the origin to the largest buyer regions other than the origin', () => {
-    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, centers, locale: 'en' })
+  test('draws flow lines from each brand origin to its buyer regions, largest first, skipping what cannot be drawn', () => {
+    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, flows, centers, locale: 'en' })
     expect(option.series[1].data.map((line: Loose) => line.coords)).toEqual([
-      [DEFAULT_ORIGIN, [113, 23]],
-      [DEFAULT_ORIGIN, [-100, 40]],
+      [ORIGIN_POINTS.overseas, centers['CN-GD']],
+      [DEFAULT_ORIGIN, centers.US],
     ])
   })
   test('Hong Kong buyers under HK colour the Hong Kong province shape', () => {
     const option: Loose = mapOption({
       mapName: 'm',
       regions: [{ key: 'HK', gmv: '5.00', orders: 1, share: 1 }],
+      flows: [],
       centers,
       locale: 'en',
     })

@@ -42,6 +42,10 @@ export function snapshotFixture(overrides: Partial<Snapshot> = {}): Snapshot {
       { key: 'Electronics', gmv: '7000000.00', orders: 1500, share: 0.567 },
       { key: 'Apparel', gmv: '5345678.90', orders: 2821, share: 0.433 },
     ],
+    flows: [
+      { origin: 'domestic', region: 'CN-GD', gmv: '4000000.00' },
+      { origin: 'overseas', region: 'CN-ZJ', gmv: '900000.00' },
+    ],
     lastYear: { gmv: '8.00', growthPercent: 26 },
     milestones: [
       { label: '¥10亿', threshold: '1000000000.00', reachedAt: null },

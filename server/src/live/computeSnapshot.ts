@@ -13,6 +13,7 @@ import { countLiveRoomsAbove } from '../queries/countLiveRoomsAbove.ts'
 import { findMilestoneTime } from '../queries/findMilestoneTime.ts'
 import { getBrandStandings } from '../queries/getBrandStandings.ts'
 import { getBreakdowns } from '../queries/getBreakdowns.ts'
+import { getFlows } from '../queries/getFlows.ts'
 import { getOrdersPerSecond } from '../queries/getOrdersPerSecond.ts'
 import { getPeakOrdersPerSecond, type Peak } from '../queries/getPeakOrdersPerSecond.ts'
 import { getSummary, type TimeRange } from '../queries/getSummary.ts'
@@ -23,6 +24,8 @@ import { rankChanges } from './rankChanges.ts'
 /** Five minutes of orders/s: long enough to see a surge build, short enough to read every tick. */
 const ORDERS_PER_SECOND_WINDOW_S = 300
 const TOP_BRANDS = 10
+/** Enough lines to draw the shape of the trade; more would be noise on a wall. */
+const MAP_FLOWS = 40
 
 /** What one filter remembers between ticks: it makes a tick incremental where history cannot change. */
 export interface FilterMemory {
@@ -75,6 +78,7 @@ export async function computeSnapshot(
   const topBrands = rankChanges(brands.top, memory.previousTop)
   memory.previousTop = topBrands
   const breakdowns = await getBreakdowns(store, filter, range)
+  const flows = await getFlows(store, filter, range, MAP_FLOWS)
   const liveRoomsAboveThreshold = await countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv)
 
   let lastYear: Snapshot['lastYear'] = null
@@ -124,6 +128,7 @@ export async function computeSnapshot(
     overseasBrands: brands.overseas,
     regions: breakdowns.regions,
     categories: breakdowns.categories,
+    flows,
     lastYear,
     milestones,
   }

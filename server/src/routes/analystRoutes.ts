@@ -1,8 +1,12 @@
 import { Router } from 'express'
 import type { Store } from '../clickhouse/store.ts'
 import type { Config } from '../config.ts'
+import { brandsRoute } from './brands.ts'
 import { campaignRoute } from './campaign.ts'
+import { headlineRoute } from './headline.ts'
 import { summaryRoute } from './summary.ts'
+import { timeseriesRoute } from './timeseries.ts'
+import { topRoute } from './top.ts'
 
 export interface AnalystRouteDependencies {
   store: Store
@@ -14,5 +18,16 @@ export function analystRoutes({ store, config }: AnalystRouteDependencies): Rout
   const router = Router()
   router.use(campaignRoute(config.campaign))
   router.use(summaryRoute(store))
+  router.use(timeseriesRoute(store, config.campaign))
+  router.use(topRoute(store, config.campaign))
+  router.use(brandsRoute(store))
+  router.use(headlineRoute(store, config.campaign, usdRate(config)))
   return router
+}
+
+/** CNY per USD for the headline; the config always carries one (FX_RATES or the reference default). */
+function usdRate(config: Config): string {
+  const rate = config.fxRates.USD
+  if (!rate) throw new Error('config.fxRates has no USD rate')
+  return rate
 }

@@ -1,4 +1,4 @@
-import type { Locale, Share } from '@gmv-pulse/shared'
+import type { Flow, Locale, Share } from '@gmv-pulse/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { Chart } from '../../charts/Chart.tsx'
 import { echarts } from '../../charts/echarts.ts'
@@ -7,7 +7,17 @@ import type { PulseMap } from '../../map/buildPulseMap.ts'
 import { loadPulseMap, PULSE_MAP_NAME } from '../../map/loadPulseMap.ts'
 
 /** The map waits for its lazily loaded geometry; the rest of the wall does not wait for the map. */
-export function MapPanel({ regions, locale, label }: { regions: readonly Share[]; locale: Locale; label: string }) {
+export function MapPanel({
+  regions,
+  flows,
+  locale,
+  label,
+}: {
+  regions: readonly Share[]
+  flows: readonly Flow[]
+  locale: Locale
+  label: string
+}) {
   const [map, setMap] = useState<PulseMap | null>(null)
   useEffect(() => {
     let cancelled = false
@@ -22,8 +32,8 @@ export function MapPanel({ regions, locale, label }: { regions: readonly Share[]
     }
   }, [])
   const option = useMemo(
-    () => (map ? mapOption({ mapName: PULSE_MAP_NAME, regions, centers: map.centers, locale }) : null),
-    [map, regions, locale],
+    () => (map ? mapOption({ mapName: PULSE_MAP_NAME, regions, flows, centers: map.centers, locale }) : null),
+    [map, regions, flows, locale],
   )
   return option ? <Chart option={option} label={label} /> : <div className="chart" />
 }

@@ -18,7 +18,7 @@ import { categoriesOption, channelsOption } from '../../charts/sharesOptions.ts'
 import { topBrandsOption } from '../../charts/topBrandsOption.ts'
 import { freshness } from '../../data/freshness.ts'
 import { appendCurvePoint, type CurvePoint } from '../../data/history.ts'
-import { DEFAULT_CNY_PER_USD, useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
+import { useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
 import { useLiveSnapshot } from '../../data/useLiveSnapshot.ts'
 import { Counters } from './Counters.tsx'
 import { FreshnessBadge } from './FreshnessBadge.tsx'
@@ -52,7 +52,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
 
   const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
-  const usdRate = campaign?.usdRate ?? DEFAULT_CNY_PER_USD
+  const usdRate = campaign?.usdRate
 
   const [curve, setCurve] = useState<CurvePoint[]>([])
   const previousMilestones = useRef<Snapshot['milestones'] | null>(null)
@@ -133,7 +133,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           )}
           <div className="hero-sub">
             <span data-testid="gmv-compact">{gmv ? formatMoneyCompact(gmv, locale) : '—'}</span>
-            <span className="usd">{gmv ? `≈ ${formatUsdFromCny(gmv, usdRate, locale)}` : ''}</span>
+            <span className="usd">{gmv && usdRate ? `≈ ${formatUsdFromCny(gmv, usdRate, locale)}` : ''}</span>
             <span>
               {strings.orders} {formatCount(snapshot?.orders ?? summary?.orders ?? 0, locale)}
             </span>
@@ -146,7 +146,12 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           </div>
         </section>
         <Panel title={strings.map} className="panel-map" {...panel}>
-          <MapPanel regions={snapshot?.regions ?? []} locale={locale} label={strings.map} />
+          <MapPanel
+            regions={snapshot?.regions ?? []}
+            flows={snapshot?.flows ?? []}
+            locale={locale}
+            label={strings.map}
+          />
         </Panel>
       </div>
 
