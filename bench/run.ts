@@ -8,8 +8,8 @@ import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
 import { benchLive } from './live.ts'
 import { benchQueries } from './queries.ts'
-import { benchScreen } from './screen.ts'
 import { type BenchFigure, writeReport } from './report.ts'
+import { benchScreen } from './screen.ts'
 
 const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchFigure[]>> = {
   ingest: benchIngest,
