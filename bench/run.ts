@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { benchGenerator } from './generator.ts'
 import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
 import { benchLive } from './live.ts'
@@ -12,6 +13,7 @@ import { type BenchFigure, writeReport } from './report.ts'
 import { benchScreen } from './screen.ts'
 
 const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchFigure[]>> = {
+  generator: benchGenerator,
   ingest: benchIngest,
   live: benchLive,
   queries: benchQueries,

@@ -11,7 +11,9 @@ import { HELP, type ParsedArgs, parseCliArgs, UsageError } from './cliArgs.ts'
 import { createCampaignGenerator } from './generator.ts'
 import { createHttpSink } from './httpSink.ts'
 import { createLedgerFile } from './ledgerFile.ts'
+import type { OrderSink, SinkStats } from './orderSink.ts'
 import { runPacedProducer } from './pacedProducer.ts'
+import { openStoreSink } from './storeSink.ts'
 
 function sinkFor(args: ParsedArgs) {
   if (!args.token) throw new UsageError('an ingest token is needed: --token, $GMV_PULSE_TOKEN or $INGEST_TOKENS')
@@ -40,7 +42,9 @@ async function run(args: ParsedArgs): Promise<void> {
       return
     }
     case 'backfill': {
-      const sink = sinkFor(args)
+      const sink: OrderSink & { stats: SinkStats; close?: () => Promise<void> } = args.dataDir
+        ? await openStoreSink(args.dataDir, args.ledger ? createLedgerFile(args.ledger) : undefined)
+        : sinkFor(args)
       const generator = createCampaignGenerator({ seed: args.seed, scale: args.scale, year: args.year })
       const result = await runBackfill({
         generator,
@@ -57,6 +61,7 @@ async function run(args: ParsedArgs): Promise<void> {
           `${(result.gmvFen / 100).toLocaleString('en-US')} CNY, ${result.seconds.toFixed(1)} s ` +
           `(${sink.stats.duplicateBatches} already stored, ${sink.stats.retries} retries)\n`,
       )
+      await sink.close?.()
       return
     }
     case 'live':

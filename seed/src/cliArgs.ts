@@ -49,6 +49,8 @@ backfill:
   --from TIME       Start of the slice, ISO-8601 with an offset (default: campaign start, Nov 1 00:00 +08:00).
   --to TIME         End of the slice, exclusive (default: campaign end, Nov 12 00:00 +08:00). Times round down to the second.
   --concurrency N   Batches in flight, 1 … 64 (default 4).
+  --data-dir DIR    Write straight into the embedded store at DIR instead of through a server (no server may
+                    hold DIR: the engine allows one process per data directory). Same validation and idempotency.
 
 live, replay:
   --start-at TIME   Campaign time that "now" corresponds to (default ${DEFAULT_START_AT}).
@@ -69,6 +71,7 @@ const OPTIONS = {
   token: { type: 'string' },
   'batch-size': { type: 'string' },
   ledger: { type: 'string' },
+  'data-dir': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   concurrency: { type: 'string' },
@@ -80,7 +83,7 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
-  backfill: ['seed', 'scale', 'year', 'url', 'token', 'batch-size', 'ledger', 'from', 'to', 'concurrency'],
+  backfill: ['seed', 'scale', 'year', 'url', 'token', 'batch-size', 'ledger', 'from', 'to', 'concurrency', 'data-dir'],
   live: ['seed', 'scale', 'year', 'url', 'token', 'batch-size', 'ledger', 'start-at', 'duration'],
   replay: ['seed', 'scale', 'year', 'url', 'token', 'batch-size', 'ledger', 'start-at', 'duration', 'speed'],
   calibrate: ['seed', 'scale', 'json'],
@@ -95,6 +98,8 @@ export interface ParsedArgs {
   token: string | undefined
   batchSize: number
   ledger: string | undefined
+  /** Backfill straight into this embedded store instead of through a server. */
+  dataDir: string | undefined
   fromSecond: number
   toSecond: number
   concurrency: number
@@ -178,6 +183,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
     token: values.token ?? env.GMV_PULSE_TOKEN ?? env.INGEST_TOKENS?.split(',')[0]?.trim(),
     batchSize: number('batch-size', values['batch-size'], 20_000, 1, 100_000, true),
     ledger: values.ledger,
+    dataDir: values['data-dir'],
     fromSecond,
     toSecond,
     concurrency: number('concurrency', values.concurrency, 4, 1, 64, true),
@@ -197,6 +203,7 @@ function defaults(): Omit<ParsedArgs, 'command'> {
     token: undefined,
     batchSize: 20_000,
     ledger: undefined,
+    dataDir: undefined,
     fromSecond: 0,
     toSecond: CAMPAIGN_SECONDS,
     concurrency: 4,

@@ -38,3 +38,4 @@ export {
 export { createRandom, deriveSeed, type Random } from './random.ts'
 export { createRateProfile, ordersInSecond, PEAK_SECOND_AFTER_MIDNIGHT, type RateProfile } from './rateProfile.ts'
 export { mapTime, type TimeMap } from './renderOrders.ts'
+export { openStoreSink, type StoreSink } from './storeSink.ts'
