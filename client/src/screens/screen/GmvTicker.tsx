@@ -15,6 +15,12 @@ export interface GmvTickerProps {
  * The centre-stage number. The count-up runs in requestAnimationFrame and writes the text
  * straight into the DOM only when it changes: React renders once per snapshot, not per frame.
  */
+/** Ticker type size for a formatted amount of this many characters, in a column about 800 px wide. */
+export function tickerFontPx(characters: number): number {
+  // Tabular digits are about 0.6 em wide; the fraction part is smaller, hence the slack.
+  return Math.min(104, Math.floor(800 / (characters * 0.56)))
+}
+
 export function GmvTicker({ target, tickMs, locale, onCorrection }: GmvTickerProps) {
   const whole = useRef<HTMLSpanElement>(null)
   const fraction = useRef<HTMLSpanElement>(null)
@@ -47,7 +53,13 @@ export function GmvTicker({ target, tickMs, locale, onCorrection }: GmvTickerPro
           const point = text.lastIndexOf('.')
           if (whole.current) {
             whole.current.textContent = text.slice(0, point)
-            whole.current.parentElement?.setAttribute('data-value', value)
+            const ticker = whole.current.parentElement
+            ticker?.setAttribute('data-value', value)
+            // Fit the centre column: ¥9,990,980 and ¥498,200,000,000 both fill it, neither spills.
+            if (ticker && ticker.dataset.length !== String(text.length)) {
+              ticker.dataset.length = String(text.length)
+              ticker.style.fontSize = `${tickerFontPx(text.length)}px`
+            }
           }
           if (fraction.current) fraction.current.textContent = text.slice(point)
         }
