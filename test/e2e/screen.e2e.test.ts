@@ -70,6 +70,13 @@ describe('the war-room screen in a real browser against the real server', () => 
     expect((seen[seen.length - 1] as bigint) > (seen[0] as bigint)).toBe(true)
     expect(await page.getAttribute('[data-testid="freshness"]', 'data-state')).toBe('live')
 
+    // Nothing cut off: every panel and the header's badge lie wholly inside the 1920×1080 wall.
+    const spills = (await page.evaluate(`(() => [...document.querySelectorAll('.screen > *, .badge, .panel')]
+      .map((element) => ({ name: element.className, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.left < 0 || box.top < 0 || box.right > 1920.5 || box.bottom > 1080.5)
+      .map(({ name, box }) => name + ' ' + Math.round(box.right) + '×' + Math.round(box.bottom)))()`)) as string[]
+    expect(spills).toEqual([])
+
     await sleep(500)
     await page.screenshot({ path: join(ARTIFACTS, 'screen-1920x1080.png') })
     expect(errors).toEqual([])
