@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
+import type { createAdapter } from '@socket.io/redis-streams-adapter'
 import express from 'express'
 import helmet from 'helmet'
 import type { Store } from './clickhouse/store.ts'
+import type { ClusterCoordinator } from './cluster/ClusterCoordinator.ts'
 import type { Config } from './config.ts'
 import { requireToken, TokenSet } from './http/auth.ts'
+import { answerClientError } from './http/clientError.ts'
 import { errorHandler, notFound } from './http/errorHandler.ts'
 import { OrderIngest } from './ingest/OrderIngest.ts'
 import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
@@ -18,13 +21,16 @@ import { ordersRoute } from './routes/orders.ts'
 
 export interface AppDependencies {
   config: Config
-  store: Store
+  /** Absent on a relay, which holds viewer sockets only. */
+  store: Store | undefined
   logger: Logger
+  /** Several instances joined through Redis. */
+  cluster?: { coordinator: ClusterCoordinator; adapter: ReturnType<typeof createAdapter> } | undefined
 }
 
 export interface App {
   server: Server
-  ingest: OrderIngest
+  ingest: OrderIngest | undefined
   hub: LiveHub
   io: LiveServer
 }
@@ -33,17 +39,19 @@ export interface App {
 const CLIENT_ROUTES = ['/', '/explore', '/present', '/control']
 
 /** Builds the HTTP and Socket.IO server around its dependencies; tests start it on port 0 with a real embedded store. */
-export function createApp({ config, store, logger }: AppDependencies): App {
-  const ingest = new OrderIngest(
-    store,
-    {
-      fxRates: config.fxRates,
-      maxBatchOrders: config.ingest.maxBatchOrders,
-      maxInFlight: config.ingest.maxInFlight,
-      storeTimeoutMs: config.ingest.storeTimeoutMs,
-    },
-    logger,
-  )
+export function createApp({ config, store, logger, cluster }: AppDependencies): App {
+  const ingest =
+    store &&
+    new OrderIngest(
+      store,
+      {
+        fxRates: config.fxRates,
+        maxBatchOrders: config.ingest.maxBatchOrders,
+        maxInFlight: config.ingest.maxInFlight,
+        storeTimeoutMs: config.ingest.storeTimeoutMs,
+      },
+      logger,
+    )
   const viewers = new TokenSet(config.viewerTokens)
   const app = express()
   app.disable('x-powered-by')
@@ -62,19 +70,22 @@ export function createApp({ config, store, logger }: AppDependencies): App {
   )
 
   const api = express.Router()
-  api.use(healthRoute(store))
-  api.use(
-    ordersRoute({
-      ingest,
-      tokens: new TokenSet(config.ingest.tokens),
-      rateLimiter: config.ingest.rateLimitPerSecond
-        ? new OrderRateLimiter(config.ingest.rateLimitPerSecond)
-        : undefined,
-      maxBodyBytes: config.ingest.maxBodyBytes,
-    }),
-  )
-  api.use(requireToken(viewers, { openWhenEmpty: true, right: 'reading' }))
-  api.use(analystRoutes({ store, config }))
+  api.use(healthRoute({ store, role: config.role }))
+  // A relay has no store: it answers health and holds sockets; ingest and queries go to a core.
+  if (store && ingest) {
+    api.use(
+      ordersRoute({
+        ingest,
+        tokens: new TokenSet(config.ingest.tokens),
+        rateLimiter: config.ingest.rateLimitPerSecond
+          ? new OrderRateLimiter(config.ingest.rateLimitPerSecond)
+          : undefined,
+        maxBodyBytes: config.ingest.maxBodyBytes,
+      }),
+    )
+    api.use(requireToken(viewers, { openWhenEmpty: true, right: 'reading' }))
+    api.use(analystRoutes({ store, config }))
+  }
   app.use('/api/v1', api)
 
   const clientDir = resolve(config.clientDir)
@@ -85,19 +96,30 @@ export function createApp({ config, store, logger }: AppDependencies): App {
   app.use(notFound)
   app.use(errorHandler(logger))
 
-  const server = createServer(app)
+  // Node checks request deadlines on this interval (30 s by default): check often enough
+  // that a body trickling in slower than REQUEST_TIMEOUT_MS is cut off close to it.
+  const server = createServer({ connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs) }, app)
   // A body that trickles in slower than this is cut off with 408, so a slow client cannot hold a slot.
   server.requestTimeout = config.requestTimeoutMs
   server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000)
+  // Requests refused below Express (timeouts, malformed HTTP) still get the one error shape.
+  server.on('clientError', answerClientError(logger))
 
   let hub: LiveHub | undefined
   const io = attachSockets(server, () => hub as LiveHub, {
     viewers,
     corsOrigins: config.corsOrigins,
     logger,
+    adapter: cluster?.adapter,
   })
-  hub = new LiveHub(store, config.campaign, logger, (roomKey, snapshot) => {
-    io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
+  hub = new LiveHub({
+    store,
+    campaign: config.campaign,
+    logger,
+    coordinator: cluster?.coordinator,
+    sink: (roomKey, snapshot) => {
+      io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
+    },
   })
   return { server, ingest, hub, io }
 }

@@ -1,4 +1,5 @@
-import { type Campaign, fromFen, normaliseMoney, toFen } from '@gmv-pulse/shared'
+import { hostname } from 'node:os'
+import { type Campaign, fromFen, normaliseMoney, SERVER_ROLES, toFen } from '@gmv-pulse/shared'
 import { subYears } from 'date-fns'
 import { z } from 'zod'
 
@@ -134,6 +135,12 @@ const envSchema = z.object({
   /** Live tick. 250 ms is the floor: below it a screen cannot show the change and the store pays for nothing. */
   TICK_MS: z.coerce.number().int().min(250).max(60_000).default(1000),
   CLIENT_DIR: z.string().default('client/dist'),
+  /** all: one process does everything; core: ingest, queries and snapshots; relay: viewer sockets only. */
+  ROLE: z.enum(SERVER_ROLES).default('all'),
+  /** Joins several instances: Socket.IO broadcasts, the computing lease and watched filters go through it. */
+  REDIS_URL: z.url().optional(),
+  /** This instance's name in the cluster (lease holder, logs); defaults to host and process id. */
+  INSTANCE_ID: z.string().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Time allowed for in-flight inserts to finish on SIGTERM before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -161,6 +168,9 @@ export interface Config {
     storeTimeoutMs: number
   }
   viewerTokens: readonly string[]
+  role: (typeof SERVER_ROLES)[number]
+  redisUrl: string | undefined
+  instanceId: string
   corsOrigins: readonly string[]
   /** Built client to serve at /; absent in API-only deployments. */
   clientDir: string
@@ -199,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.LAST_YEAR_START === undefined) !== (e.LAST_YEAR_END === undefined)) {
     problems.push('LAST_YEAR_START and LAST_YEAR_END: set both or neither')
   }
+  if (e.ROLE !== 'all' && !e.REDIS_URL) problems.push(`ROLE: ${e.ROLE} needs REDIS_URL to reach the other instances`)
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     port: e.PORT,
@@ -221,6 +232,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       storeTimeoutMs: e.INGEST_STORE_TIMEOUT_MS,
     },
     viewerTokens: e.VIEWER_TOKENS,
+    role: e.ROLE,
+    redisUrl: e.REDIS_URL,
+    instanceId: e.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
     corsOrigins: e.CORS_ORIGINS,
     clientDir: e.CLIENT_DIR,
     campaignTimeZone: e.CAMPAIGN_TZ,

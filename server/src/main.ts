@@ -1,10 +1,11 @@
 import { once } from 'node:events'
 import { createApp } from './app.ts'
 import { openStore } from './clickhouse/store.ts'
+import { joinCluster } from './cluster/joinCluster.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { createLogger } from './logger.ts'
 
-/** Starts GMV Pulse: config, store (migrations included), HTTP; stops gracefully on SIGTERM/SIGINT. */
+/** Starts GMV Pulse: config, store (migrations included), cluster, HTTP; stops gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>
   try {
@@ -17,15 +18,19 @@ async function main(): Promise<void> {
     throw error
   }
   const logger = createLogger(config.logLevel)
-  const store = await openStore(config.store, logger)
-  const { server, ingest, hub, io } = createApp({ config, store, logger })
+  const store = config.role === 'relay' ? undefined : await openStore(config.store, logger)
+  const cluster = await joinCluster(config, logger)
+  const { server, ingest, hub, io } = createApp({ config, store, logger, cluster })
   server.listen(config.port, config.host)
   await once(server, 'listening')
   hub.start()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  logger.info({ port, store: config.store.mode }, `GMV Pulse listening on http://localhost:${port}`)
-  if (config.ingest.tokens.length === 0) logger.warn('INGEST_TOKENS is not set: ingest refuses every request')
+  logger.info(
+    { port, role: config.role, store: store?.mode ?? 'none', cluster: Boolean(cluster) },
+    `GMV Pulse listening on http://localhost:${port}`,
+  )
+  if (store && config.ingest.tokens.length === 0) logger.warn('INGEST_TOKENS is not set: ingest refuses every request')
   if (config.viewerTokens.length === 0)
     logger.warn('VIEWER_TOKENS is not set: reads are open to anyone who can reach this port')
 
@@ -42,8 +47,9 @@ async function main(): Promise<void> {
     io.close()
     server.closeIdleConnections()
     await hub.stop()
-    await ingest.drained()
-    await store.close()
+    await ingest?.drained()
+    await store?.close()
+    await cluster?.redis.quit().catch(() => {})
     logger.info('stopped')
     process.exit(0)
   }

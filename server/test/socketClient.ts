@@ -7,10 +7,15 @@ export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 export async function connectViewer(url: string, auth: { token?: string } = {}): Promise<ViewerSocket> {
   const socket: ViewerSocket = io(url, { transports: ['websocket'], auth, reconnectionDelay: 100, forceNew: true })
   await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve())
-    socket.once('connect_error', (error) => {
+    const refused = (error: Error) => {
       socket.close()
       reject(error)
+    }
+    socket.once('connect_error', refused)
+    socket.once('connect', () => {
+      // Later connect errors are reconnection attempts, which must not close the socket for good.
+      socket.off('connect_error', refused)
+      resolve()
     })
   })
   return socket

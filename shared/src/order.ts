@@ -12,8 +12,9 @@ export const MAX_EVENT_TIME_MS = Date.UTC(2100, 0, 1)
 
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/
 const AMOUNT_PATTERN = /^\d{1,8}(?:\.\d{1,2})?$/
-// Control characters would break log lines and CSV exports; labels never need them.
-export const LABEL_PATTERN = /^[^\p{Cc}]*$/u
+// Control characters would break log lines and CSV exports, and a lone surrogate is not
+// text at all (the engine refuses it); labels never need either.
+export const LABEL_PATTERN = /^[^\p{Cc}\p{Cs}]*$/u
 
 /** Lengths of the free-text fields, shared by the schema and the ingest fast path. */
 export const LABEL_MAX_LENGTH = { brand: 128, category: 64, channel: 64, liveRoom: 128, buyerId: 64 } as const

@@ -3,6 +3,18 @@ import type { z } from 'zod'
 import { ApiError } from '../http/ApiError.ts'
 import type { ParsedBody } from './parseOrderBody.ts'
 
+/**
+ * The free-text fields: the only ones whose rules let a lone surrogate (a "\ud800" escape)
+ * through. The engine refuses such a string, so a batch holding one failed as 503 and a
+ * producer would retry it for ever (found by the bad-input corpus); it is the sender's error.
+ */
+const LABEL_FIELDS = ['brand', 'category', 'channel', 'liveRoom', 'buyerId'] as const
+const LONE_SURROGATE = /\p{Cs}/u
+
+/** Field names and messages can carry what the producer sent (an unknown 10 MB key): an answer stays short. */
+const MAX_DETAIL_LENGTH = 200
+const clip = (text: string) => (text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text)
+
 export interface BatchLimits {
   maxOrders: number
   currencies: Readonly<Record<string, string>>
@@ -31,7 +43,7 @@ export function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimi
   let problemCount = 0
   const report = (row: number, field: string, message: string) => {
     problemCount += 1
-    if (problems.length < MAX_ERROR_DETAILS) problems.push({ row, field, message })
+    if (problems.length < MAX_ERROR_DETAILS) problems.push({ row, field: clip(field), message: clip(message) })
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rowIndex?.[i] ?? i
@@ -44,6 +56,12 @@ export function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimi
         continue
       }
       order = parsed.data
+    }
+    for (const field of LABEL_FIELDS) {
+      const value = order[field]
+      if (value !== undefined && LONE_SURROGATE.test(value)) {
+        report(row, field, 'must be valid Unicode text (it holds a lone surrogate)')
+      }
     }
     if (!(order.currency in limits.currencies)) {
       report(row, 'currency', `no exchange rate is configured for ${order.currency}`)

@@ -6,6 +6,7 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '@gmv-pulse/shared'
+import type { createAdapter } from '@socket.io/redis-streams-adapter'
 import { Server } from 'socket.io'
 import type { TokenSet } from '../http/auth.ts'
 import type { Logger } from '../logger.ts'
@@ -19,6 +20,8 @@ export interface SocketOptions {
   viewers: TokenSet
   corsOrigins: readonly string[]
   logger: Logger
+  /** Several instances: broadcasts and recovery sessions go through Redis streams. */
+  adapter?: ReturnType<typeof createAdapter> | undefined
 }
 
 /**
@@ -34,6 +37,7 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
     // A subscribe message is a filter of a few short strings; nothing legitimate is larger.
     maxHttpBufferSize: 16 * 1024,
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   })
 
   io.use((socket, next) => {
@@ -55,8 +59,10 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
     if (socket.recovered) {
       for (const room of socket.rooms) {
         if (!room.startsWith(ROOM_PREFIX)) continue
-        const snapshot = hubRef().latest(room.slice(ROOM_PREFIX.length))
-        if (snapshot) socket.emit('snapshot', snapshot)
+        void hubRef()
+          .latest(room.slice(ROOM_PREFIX.length))
+          .then((snapshot) => snapshot && socket.emit('snapshot', snapshot))
+          .catch(() => {})
       }
     }
     socket.on('subscribe', async (request, ack) => {
