@@ -70,6 +70,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
     .default('gmv_pulse'),
+  /** A ClickHouse cluster name: replicated local tables and Distributed tables, created ON CLUSTER. */
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .optional(),
   INGEST_TOKENS: csv,
   /** Origins allowed to call the API and open sockets from another site; none by default (same origin only). */
   CORS_ORIGINS: csv,
@@ -184,7 +189,7 @@ export interface Config {
 
 export type StoreConfig =
   | { mode: 'embedded'; dataDir: string; database: string }
-  | { mode: 'server'; url: string; username: string; password: string; database: string }
+  | { mode: 'server'; url: string; username: string; password: string; database: string; cluster?: string }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -209,6 +214,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.LAST_YEAR_START === undefined) !== (e.LAST_YEAR_END === undefined)) {
     problems.push('LAST_YEAR_START and LAST_YEAR_END: set both or neither')
   }
+  if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL)
+    problems.push('CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is never embedded)')
   if (e.ROLE !== 'all' && !e.REDIS_URL) problems.push(`ROLE: ${e.ROLE} needs REDIS_URL to reach the other instances`)
   if (problems.length > 0) throw new ConfigError(problems)
   return {
@@ -221,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           username: e.CLICKHOUSE_USER,
           password: e.CLICKHOUSE_PASSWORD,
           database: e.CLICKHOUSE_DATABASE,
+          ...(e.CLICKHOUSE_CLUSTER ? { cluster: e.CLICKHOUSE_CLUSTER } : {}),
         }
       : { mode: 'embedded', dataDir: e.DATA_DIR, database: e.CLICKHOUSE_DATABASE },
     ingest: {

@@ -23,7 +23,8 @@ export interface FreshnessInput {
  * mean the wall is not being fed — it says so rather than freezing silently.
  */
 export function freshness(input: FreshnessInput): Freshness {
-  if (input.lastReceivedAt === null) return input.connected ? { kind: 'connecting' } : { kind: 'reconnecting', sinceSeconds: 0 }
+  if (input.lastReceivedAt === null)
+    return input.connected ? { kind: 'connecting' } : { kind: 'reconnecting', sinceSeconds: 0 }
   const silentMs = Math.max(0, input.now - input.lastReceivedAt)
   const silentSeconds = silentMs / 1000
   if (!input.connected) return { kind: 'reconnecting', sinceSeconds: silentSeconds }

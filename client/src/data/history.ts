@@ -17,7 +17,11 @@ export const MAX_CURVE_POINTS = 36_000
  * (seconds since the campaign start, or since the first snapshot when open-ended).
  * A snapshot with the same as-of time replaces the last point; an older one is ignored.
  */
-export function appendCurvePoint(points: readonly CurvePoint[], snapshot: Snapshot, campaignStart: string | null): CurvePoint[] {
+export function appendCurvePoint(
+  points: readonly CurvePoint[],
+  snapshot: Snapshot,
+  campaignStart: string | null,
+): CurvePoint[] {
   const at = Date.parse(snapshot.asOf ?? snapshot.computedAt)
   if (Number.isNaN(at)) return [...points]
   const origin = campaignStart ? Date.parse(campaignStart) : (points[0]?.at ?? at)

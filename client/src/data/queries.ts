@@ -2,7 +2,6 @@ import { type Campaign, campaignSchema, type Filter, type Summary, summarySchema
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { getJson } from './apiClient.ts'
 
-
 /** The query key is the request: key and fetch cannot drift. */
 export const campaignQuery = () =>
   queryOptions({

@@ -1,4 +1,10 @@
-import { type ClientToServerEvents, type Filter, filterKey, type ServerToClientEvents, type Snapshot } from '@gmv-pulse/shared'
+import {
+  type ClientToServerEvents,
+  type Filter,
+  filterKey,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@gmv-pulse/shared'
 import { useEffect, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import { viewerToken } from './apiClient.ts'
@@ -45,7 +51,9 @@ export function useLiveSnapshot(filter: Filter): LiveState {
       if (filterKey(snapshot.filter) === key) accept(snapshot)
     })
     socket.on('disconnect', () => setState((previous) => ({ ...previous, connected: false })))
-    socket.on('connect_error', (error) => setState((previous) => ({ ...previous, connected: false, error: error.message })))
+    socket.on('connect_error', (error) =>
+      setState((previous) => ({ ...previous, connected: false, error: error.message })),
+    )
     return () => {
       socket.removeAllListeners()
       socket.disconnect()

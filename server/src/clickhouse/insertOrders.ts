@@ -9,6 +9,8 @@ export async function insertOrders(store: Store, rows: Buffer, dedupToken: strin
   await store.insertRows(`${store.db}.orders`, ORDER_COLUMNS, rows, {
     insert_deduplicate: 1,
     deduplicate_blocks_in_dependent_materialized_views: 1,
+    // On a cluster, answer only once every shard holds its share (no effect on plain tables).
+    distributed_foreground_insert: 1,
     ...(dedupToken ? { insert_deduplication_token: dedupToken } : {}),
     // One block per batch keeps a batch all-or-nothing in the raw table: the engine
     // would otherwise cut a large batch into several parts at max_insert_block_size.

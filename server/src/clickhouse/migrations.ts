@@ -1,3 +1,5 @@
+import { renderCreateDatabase, renderStatements, type SchemaObject, type SchemaTarget } from './schemaDdl.ts'
+
 /**
  * Versioned schema. A migration runs once (recorded in schema_migrations) and every
  * statement is idempotent, so a start-up interrupted half-way simply runs it again.
@@ -12,83 +14,143 @@
  *
  * Every table that receives rows from an insert keeps a deduplication window: together
  * with insert_deduplication_token and deduplicate_blocks_in_dependent_materialized_views
- * a retried batch is dropped from the raw table and from every rollup alike. 10,000
- * blocks is about half an hour of batches at the 583,000 orders/s peak in 100k batches.
+ * a retried batch is dropped from the raw table and from every rollup alike.
+ *
+ * Each table is described once; schemaDdl.ts renders it for one node or for a cluster
+ * (replicated `<name>_local` tables under Distributed tables of the plain names).
  */
 
 export interface Migration {
   version: number
   name: string
-  statements: (db: string) => string[]
+  objects: readonly SchemaObject[]
 }
 
-const DEDUP_WINDOW = 'non_replicated_deduplication_window = 10000'
+/**
+ * Rows spread over the shards by order: even load whatever the batch sizes, and a retried
+ * batch splits exactly as the first attempt did, so each shard recognises its own share
+ * under the batch's insert_deduplication_token (tokens are kept per shard, in that shard's
+ * Keeper path). See deploy/clickhouse-cluster/README.md for why not a key per batch.
+ */
+export const ORDERS_SHARDING_KEY = 'cityHash64(order_id)'
+
+/** Bookkeeping of applied migrations; created before any migration runs. */
+export const SCHEMA_MIGRATIONS: SchemaObject = {
+  kind: 'table',
+  name: 'schema_migrations',
+  columns: [
+    { name: 'version', type: 'UInt32' },
+    { name: 'name', type: 'String' },
+    { name: 'applied_at', type: "DateTime('UTC')" },
+  ],
+  engine: 'ReplacingMergeTree',
+  orderBy: 'version',
+  dedupWindow: false,
+  shardBy: 'version',
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'orders and rollups',
-    statements: (db) => [
-      `CREATE TABLE IF NOT EXISTS ${db}.orders (
-        order_id String,
-        ts DateTime64(3, 'UTC'),
-        amount Decimal(18, 2) COMMENT 'CNY',
-        original_amount Decimal(18, 2),
-        currency LowCardinality(String),
-        quantity UInt32,
-        brand String,
-        category LowCardinality(String),
-        channel LowCardinality(String),
-        live_room String COMMENT 'empty when not a livestream order',
-        region LowCardinality(String),
-        brand_origin LowCardinality(String) COMMENT 'domestic, overseas, or empty when unknown',
-        buyer_id String
-      ) ENGINE = MergeTree
-      PARTITION BY toYYYYMM(ts)
-      ORDER BY ts
-      SETTINGS ${DEDUP_WINDOW}`,
-      `CREATE TABLE IF NOT EXISTS ${db}.orders_by_second (
-        second DateTime('UTC'),
-        gmv Decimal(18, 2),
-        orders UInt64,
-        items UInt64
-      ) ENGINE = SummingMergeTree
-      PARTITION BY toYYYYMM(second)
-      ORDER BY second
-      SETTINGS ${DEDUP_WINDOW}`,
-      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.orders_by_second_mv TO ${db}.orders_by_second AS
-      SELECT toStartOfSecond(ts) AS second, sum(amount) AS gmv, count() AS orders, sum(quantity) AS items
-      FROM ${db}.orders
-      GROUP BY second`,
-      `CREATE TABLE IF NOT EXISTS ${db}.orders_by_minute (
-        minute DateTime('UTC'),
-        brand String,
-        category LowCardinality(String),
-        channel LowCardinality(String),
-        live_room String,
-        region LowCardinality(String),
-        brand_origin LowCardinality(String),
-        gmv Decimal(18, 2),
-        orders UInt64,
-        items UInt64
-      ) ENGINE = SummingMergeTree
-      PARTITION BY toYYYYMM(minute)
-      ORDER BY (minute, brand, category, channel, region, live_room, brand_origin)
-      SETTINGS ${DEDUP_WINDOW}`,
-      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.orders_by_minute_mv TO ${db}.orders_by_minute AS
-      SELECT toStartOfMinute(ts) AS minute, brand, category, channel, live_room, region, brand_origin,
-        sum(amount) AS gmv, count() AS orders, sum(quantity) AS items
-      FROM ${db}.orders
-      GROUP BY minute, brand, category, channel, live_room, region, brand_origin`,
+    objects: [
+      {
+        kind: 'table',
+        name: 'orders',
+        columns: [
+          { name: 'order_id', type: 'String' },
+          { name: 'ts', type: "DateTime64(3, 'UTC')" },
+          { name: 'amount', type: 'Decimal(18, 2)', comment: 'CNY' },
+          { name: 'original_amount', type: 'Decimal(18, 2)' },
+          { name: 'currency', type: 'LowCardinality(String)' },
+          { name: 'quantity', type: 'UInt32' },
+          { name: 'brand', type: 'String' },
+          { name: 'category', type: 'LowCardinality(String)' },
+          { name: 'channel', type: 'LowCardinality(String)' },
+          { name: 'live_room', type: 'String', comment: 'empty when not a livestream order' },
+          { name: 'region', type: 'LowCardinality(String)' },
+          {
+            name: 'brand_origin',
+            type: 'LowCardinality(String)',
+            comment: 'domestic, overseas, or empty when unknown',
+          },
+          { name: 'buyer_id', type: 'String' },
+        ],
+        engine: 'MergeTree',
+        partitionBy: 'toYYYYMM(ts)',
+        orderBy: 'ts',
+        dedupWindow: true,
+        shardBy: ORDERS_SHARDING_KEY,
+      },
+      {
+        kind: 'table',
+        name: 'orders_by_second',
+        columns: [
+          { name: 'second', type: "DateTime('UTC')" },
+          { name: 'gmv', type: 'Decimal(18, 2)' },
+          { name: 'orders', type: 'UInt64' },
+          { name: 'items', type: 'UInt64' },
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(second)',
+        orderBy: 'second',
+        dedupWindow: true,
+      },
+      {
+        kind: 'view',
+        name: 'orders_by_second_mv',
+        from: 'orders',
+        to: 'orders_by_second',
+        select: 'toStartOfSecond(ts) AS second, sum(amount) AS gmv, count() AS orders, sum(quantity) AS items',
+        groupBy: 'second',
+      },
+      {
+        kind: 'table',
+        name: 'orders_by_minute',
+        columns: [
+          { name: 'minute', type: "DateTime('UTC')" },
+          { name: 'brand', type: 'String' },
+          { name: 'category', type: 'LowCardinality(String)' },
+          { name: 'channel', type: 'LowCardinality(String)' },
+          { name: 'live_room', type: 'String' },
+          { name: 'region', type: 'LowCardinality(String)' },
+          { name: 'brand_origin', type: 'LowCardinality(String)' },
+          { name: 'gmv', type: 'Decimal(18, 2)' },
+          { name: 'orders', type: 'UInt64' },
+          { name: 'items', type: 'UInt64' },
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(minute)',
+        orderBy: '(minute, brand, category, channel, region, live_room, brand_origin)',
+        dedupWindow: true,
+      },
+      {
+        kind: 'view',
+        name: 'orders_by_minute_mv',
+        from: 'orders',
+        to: 'orders_by_minute',
+        select: `toStartOfMinute(ts) AS minute, brand, category, channel, live_room, region, brand_origin,
+        sum(amount) AS gmv, count() AS orders, sum(quantity) AS items`,
+        groupBy: 'minute, brand, category, channel, live_room, region, brand_origin',
+      },
       // Acknowledged batches by idempotency key: answers "duplicate" to a retry even after the
       // engine's block window has moved on, and is the ledger the fault tests check against.
-      `CREATE TABLE IF NOT EXISTS ${db}.ingest_batches (
-        batch_key String,
-        orders UInt32,
-        gmv Decimal(18, 2),
-        acknowledged_at DateTime64(3, 'UTC')
-      ) ENGINE = ReplacingMergeTree
-      ORDER BY batch_key`,
+      // Written with insert_deduplicate = 0, so it keeps no window. On a cluster a key's rows
+      // all land on one shard, where ReplacingMergeTree can fold them.
+      {
+        kind: 'table',
+        name: 'ingest_batches',
+        columns: [
+          { name: 'batch_key', type: 'String' },
+          { name: 'orders', type: 'UInt32' },
+          { name: 'gmv', type: 'Decimal(18, 2)' },
+          { name: 'acknowledged_at', type: "DateTime64(3, 'UTC')" },
+        ],
+        engine: 'ReplacingMergeTree',
+        orderBy: 'batch_key',
+        dedupWindow: false,
+        shardBy: 'cityHash64(batch_key)',
+      },
     ],
   },
   {
@@ -97,23 +159,58 @@ export const MIGRATIONS: readonly Migration[] = [
     // One row per brand (250,000 at the festival's scale): the typeahead scans this instead
     // of the minute rollup's tens of millions of rows. The backfill runs only into an empty
     // table and before the view exists, so a migration interrupted and run again counts
-    // nothing twice (migrations run at start-up, before ingest opens).
-    statements: (db) => [
-      `CREATE TABLE IF NOT EXISTS ${db}.brand_totals (
-        brand String,
-        gmv Decimal(18, 2),
-        orders UInt64
-      ) ENGINE = SummingMergeTree
-      ORDER BY brand
-      SETTINGS ${DEDUP_WINDOW}`,
-      `INSERT INTO ${db}.brand_totals
-      SELECT brand, sum(gmv) AS gmv, sum(orders) AS orders FROM ${db}.orders_by_minute
+    // nothing twice (migrations run at start-up, before ingest opens). On a cluster each
+    // shard's view adds its own orders, so a brand has a row per shard; the search sums them.
+    objects: [
+      {
+        kind: 'table',
+        name: 'brand_totals',
+        columns: [
+          { name: 'brand', type: 'String' },
+          { name: 'gmv', type: 'Decimal(18, 2)' },
+          { name: 'orders', type: 'UInt64' },
+        ],
+        engine: 'SummingMergeTree',
+        orderBy: 'brand',
+        dedupWindow: true,
+        // Only the backfill writes through the Distributed table.
+        shardBy: 'cityHash64(brand)',
+      },
+      {
+        kind: 'backfill',
+        into: 'brand_totals',
+        select: (db) => `SELECT brand, sum(gmv) AS gmv, sum(orders) AS orders FROM ${db}.orders_by_minute
       WHERE (SELECT count() FROM ${db}.brand_totals) = 0
       GROUP BY brand`,
-      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.brand_totals_mv TO ${db}.brand_totals AS
-      SELECT brand, sum(amount) AS gmv, count() AS orders
-      FROM ${db}.orders
-      GROUP BY brand`,
+      },
+      {
+        kind: 'view',
+        name: 'brand_totals_mv',
+        from: 'orders',
+        to: 'brand_totals',
+        select: 'brand, sum(amount) AS gmv, count() AS orders',
+        groupBy: 'brand',
+      },
     ],
   },
 ]
+
+export interface VersionStatements {
+  version: number
+  name: string
+  statements: string[]
+}
+
+/** Every migration's statements for one node (no cluster) or for a cluster. */
+export function schemaStatements(target: SchemaTarget): VersionStatements[] {
+  return MIGRATIONS.map((migration) => ({
+    version: migration.version,
+    name: migration.name,
+    statements: renderStatements(migration.objects, target),
+  }))
+}
+
+/** The database and the schema_migrations table, created before the migrations are read. */
+export function bootstrapStatements(target: SchemaTarget): string[] {
+  return [renderCreateDatabase(target), ...renderStatements([SCHEMA_MIGRATIONS], target)]
+}

@@ -42,7 +42,9 @@ export interface Store {
 export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
   const store = config.mode === 'embedded' ? openEmbedded(config.dataDir, config.database) : openServer(config)
   try {
-    await migrate(store.client, config.database, logger)
+    await migrate(store.client, config.database, logger, {
+      cluster: config.mode === 'server' ? config.cluster : undefined,
+    })
   } catch (error) {
     await store.close()
     throw error

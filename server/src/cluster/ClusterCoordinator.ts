@@ -46,12 +46,14 @@ export class ClusterCoordinator {
 
   /** Gives the lease up (a graceful stop), so another core takes over at once. */
   async releaseLease(): Promise<void> {
-    await this.redis
-      .eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, {
-        keys: [`${this.prefix}:lease`],
-        arguments: [this.instanceId],
-      })
-      .catch(() => {})
+    try {
+      await this.redis.eval(
+        `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`,
+        { keys: [`${this.prefix}:lease`], arguments: [this.instanceId] },
+      )
+    } catch {
+      // Redis gone: the lease expires by itself within LEASE_MS.
+    }
   }
 
   /** Claims a tick number; false if another core already computed it. */

@@ -87,11 +87,12 @@ export class LiveHub {
     while (this.#tickRunning) await this.#tickRunning
   }
 
-  async stop(): Promise<void> {
+  /** Stops ticking; by default hands the computing lease over at once (a crash leaves it to expire). */
+  async stop({ handOver = true }: { handOver?: boolean } = {}): Promise<void> {
     clearInterval(this.#timer)
     this.#timer = undefined
     await this.settled()
-    await this.options.coordinator?.releaseLease()
+    if (handOver) await this.options.coordinator?.releaseLease()
   }
 
   /** Starts watching a filter (idempotent) and returns a full snapshot for a new viewer. */

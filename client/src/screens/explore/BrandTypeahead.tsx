@@ -1,0 +1,113 @@
+import { formatMoneyCompact, type Locale } from '@gmv-pulse/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useState } from 'react'
+import { brandSearchQuery } from '../../data/analystQueries.ts'
+import { ErrorNote } from './ErrorNote.tsx'
+import type { ExplorerStrings } from './strings.ts'
+
+/** Wait this long after the last keystroke: one search per pause, not one per letter, over 250,000 brands. */
+const SEARCH_DEBOUNCE_MS = 200
+/** Ten suggestions fit under the field without scrolling. */
+const SUGGESTIONS = 10
+
+function useDebounced(value: string, ms: number): string {
+  const [debounced, setDebounced] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return debounced
+}
+
+export function BrandTypeahead({
+  value,
+  onChange,
+  strings,
+  locale,
+}: {
+  value: string | undefined
+  onChange: (brand: string | undefined) => void
+  strings: ExplorerStrings
+  locale: Locale
+}) {
+  const [text, setText] = useState('')
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(0)
+  const listId = useId()
+  const search = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS)
+  const query = useQuery(brandSearchQuery({ search, limit: SUGGESTIONS }))
+  const matches = search ? (query.data?.brands ?? []) : []
+  const shown = open && text.trim().length > 0
+
+  const choose = (brand: string) => {
+    onChange(brand)
+    setText('')
+    setOpen(false)
+  }
+
+  return (
+    <div className="typeahead">
+      {value ? (
+        <span className="chip" data-testid="brand-chip">
+          {value}
+          <button type="button" aria-label={`${strings.clear} ${strings.brand}`} onClick={() => onChange(undefined)}>
+            ×
+          </button>
+        </span>
+      ) : null}
+      <input
+        type="search"
+        aria-autocomplete="list"
+        aria-controls={listId}
+        aria-label={strings.brand}
+        placeholder={strings.brandSearch}
+        data-testid="brand-search"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value)
+          setOpen(true)
+          setActive(0)
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') setActive((index) => Math.min(index + 1, matches.length - 1))
+          else if (event.key === 'ArrowUp') setActive((index) => Math.max(index - 1, 0))
+          else if (event.key === 'Escape') setOpen(false)
+          else if (event.key === 'Enter') {
+            const match = matches[active]
+            if (match) choose(match.brand)
+          } else return
+          event.preventDefault()
+        }}
+      />
+      {shown ? (
+        <ul className="typeahead-list" id={listId} aria-label={strings.brand}>
+          {matches.map((match, index) => (
+            <li key={match.brand}>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-current={index === active}
+                className={index === active ? 'active' : ''}
+                data-testid="brand-option"
+                data-brand={match.brand}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(match.brand)}
+              >
+                <span>{match.brand}</span>
+                <span className="muted">{formatMoneyCompact(match.gmv, locale)}</span>
+              </button>
+            </li>
+          ))}
+          {search && query.isSuccess && matches.length === 0 ? <li className="muted">{strings.noMatch}</li> : null}
+          {query.error ? (
+            <li>
+              <ErrorNote error={query.error} label={strings.failed} />
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,179 @@
+/**
+ * Renders the schema from one description per table, for one node or for a cluster, so
+ * the two layouts cannot drift apart.
+ *
+ * One node (embedded or a server): the tables under their own names, as they always were.
+ *
+ * A cluster (CLICKHOUSE_CLUSTER, a name from the servers' remote_servers): every table is
+ * `<name>_local`, a Replicated* engine on each shard's replicas, with a Distributed table
+ * under the old name over it, all created ON CLUSTER. Queries keep reading `${db}.orders`,
+ * `${db}.orders_by_minute`, … and so read every shard; inserts go to the Distributed
+ * tables, which route each row to one replica of its shard (internal_replication=true) and
+ * let the replicas copy it among themselves.
+ *
+ * Materialized views are created on every node over the *local* raw table and write into
+ * the *local* rollups, so each shard rolls up the rows it holds. A rollup key (a second, a
+ * minute × dimensions, a brand) then has one partial row per shard, and reading through
+ * the Distributed table returns all of them. That is correct because every query reading a
+ * rollup already aggregates it with sum() … GROUP BY — it has to on one node too, where a
+ * SummingMergeTree keeps several rows per key until parts merge.
+ */
+
+/** Where the schema goes. */
+export interface SchemaTarget {
+  /** Database; an identifier, checked by the config schema and again here. */
+  db: string
+  /** Cluster name as in the servers' remote_servers; unset: one node. */
+  cluster?: string
+}
+
+export interface Column {
+  name: string
+  type: string
+  comment?: string
+}
+
+export interface TableSpec {
+  kind: 'table'
+  name: string
+  columns: readonly Column[]
+  engine: 'MergeTree' | 'SummingMergeTree' | 'ReplacingMergeTree'
+  partitionBy?: string
+  orderBy: string
+  /**
+   * The table receives deduplicated inserts, directly or through a view: keep a window of
+   * recent block hashes so a retried batch under the same insert_deduplication_token is
+   * dropped here as in the raw table.
+   */
+  dedupWindow: boolean
+  /**
+   * Cluster only: the Distributed table's sharding key, for tables written through it.
+   * Unset for tables only views write into: their Distributed table is read-only (an insert
+   * into it fails on a multi-shard cluster, which is what should happen).
+   */
+  shardBy?: string
+}
+
+export interface ViewSpec {
+  kind: 'view'
+  name: string
+  /** Table the view reads inserts from (its local table on a cluster). */
+  from: string
+  /** Table the view writes into (its local table on a cluster). */
+  to: string
+  /** The SELECT list; continuation lines keep their own indentation. */
+  select: string
+  groupBy: string
+}
+
+/** A one-off INSERT … SELECT over the tables as queries see them (Distributed on a cluster). */
+export interface BackfillSpec {
+  kind: 'backfill'
+  into: string
+  select: (db: string) => string
+}
+
+export type SchemaObject = TableSpec | ViewSpec | BackfillSpec
+
+/**
+ * Block hashes kept per table for insert deduplication. 10,000 blocks is about half an hour
+ * of batches at the 583,000 orders/s peak in 100k batches. On a cluster every batch is
+ * split over all shards (see ORDERS_SHARDING_KEY), so each shard sees as many blocks as one
+ * node did and the same number holds. Replicated tables also drop hashes older than
+ * replicated_deduplication_window_seconds (3,600 s by default on 26.x); older retries are
+ * answered by the ingest_batches ledger.
+ */
+export const DEDUP_WINDOW_BLOCKS = 10_000
+
+/** Suffix of the replicated tables on a cluster; the Distributed tables keep the plain names. */
+export const LOCAL_SUFFIX = '_local'
+
+/**
+ * Keeper path of each replicated table: one per shard, shared by that shard's replicas.
+ * {shard} and {replica} come from each server's macros; {database} and {table} are filled
+ * in at CREATE time.
+ */
+export const REPLICA_PATH = '/clickhouse/tables/{shard}/{database}/{table}'
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+const CLUSTER_NAME = /^[A-Za-z0-9_.-]+$/
+
+/** Renders the statements for these objects, in order. Pure: no engine is consulted. */
+export function renderStatements(objects: readonly SchemaObject[], target: SchemaTarget): string[] {
+  checkTarget(target)
+  return objects.flatMap((object) => {
+    if (object.kind === 'table') return renderTable(object, target)
+    if (object.kind === 'view') return [renderView(object, target)]
+    return [renderBackfill(object, target)]
+  })
+}
+
+export function renderCreateDatabase(target: SchemaTarget): string {
+  checkTarget(target)
+  return `CREATE DATABASE IF NOT EXISTS ${target.db}${onCluster(target)}`
+}
+
+/** Name of the table that holds a table's rows: itself on one node, `<name>_local` on a cluster. */
+export function storageName(name: string, target: SchemaTarget): string {
+  return target.cluster ? `${name}${LOCAL_SUFFIX}` : name
+}
+
+function checkTarget(target: SchemaTarget): void {
+  if (!IDENTIFIER.test(target.db)) throw new Error(`not a database name: ${JSON.stringify(target.db)}`)
+  if (target.cluster !== undefined && !CLUSTER_NAME.test(target.cluster)) {
+    throw new Error(`not a cluster name: ${JSON.stringify(target.cluster)}`)
+  }
+}
+
+function onCluster(target: SchemaTarget): string {
+  return target.cluster ? ` ON CLUSTER '${target.cluster}'` : ''
+}
+
+function renderTable(table: TableSpec, target: SchemaTarget): string[] {
+  const { db, cluster } = target
+  const columns = table.columns
+    .map(
+      (column) => `        ${column.name} ${column.type}${column.comment ? ` COMMENT ${quote(column.comment)}` : ''}`,
+    )
+    .join(',\n')
+  const engine = cluster ? `Replicated${table.engine}('${REPLICA_PATH}', '{replica}')` : table.engine
+  const window = cluster ? 'replicated_deduplication_window' : 'non_replicated_deduplication_window'
+  const clauses = [
+    table.partitionBy ? `PARTITION BY ${table.partitionBy}` : null,
+    `ORDER BY ${table.orderBy}`,
+    table.dedupWindow ? `SETTINGS ${window} = ${DEDUP_WINDOW_BLOCKS}` : null,
+  ].filter((clause) => clause !== null)
+  const local = storageName(table.name, target)
+  const create = `CREATE TABLE IF NOT EXISTS ${db}.${local}${onCluster(target)} (
+${columns}
+      ) ENGINE = ${engine}
+      ${clauses.join('\n      ')}`
+  if (!cluster) return [create]
+  const distributedArgs = [`'${cluster}'`, `'${db}'`, `'${local}'`, ...(table.shardBy ? [table.shardBy] : [])]
+  const distributed = `CREATE TABLE IF NOT EXISTS ${db}.${table.name}${onCluster(target)} AS ${db}.${local}
+      ENGINE = Distributed(${distributedArgs.join(', ')})`
+  return [create, distributed]
+}
+
+function renderView(view: ViewSpec, target: SchemaTarget): string {
+  const { db } = target
+  const to = storageName(view.to, target)
+  const from = storageName(view.from, target)
+  return `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.${view.name}${onCluster(target)} TO ${db}.${to} AS
+      SELECT ${view.select}
+      FROM ${db}.${from}
+      GROUP BY ${view.groupBy}`
+}
+
+function renderBackfill(backfill: BackfillSpec, target: SchemaTarget): string {
+  // Through a Distributed table the rows are otherwise queued on this node and sent to the
+  // shards later; a migration run again meanwhile would see the target still empty and
+  // count everything twice. Foreground: the INSERT returns once every shard has its rows.
+  const settings = target.cluster ? '\n      SETTINGS distributed_foreground_insert = 1' : ''
+  return `INSERT INTO ${target.db}.${backfill.into}${settings}
+      ${backfill.select(target.db)}`
+}
+
+function quote(text: string): string {
+  return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`
+}

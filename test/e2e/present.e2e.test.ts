@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Campaign, type Headline, headlineSentence } from '@gmv-pulse/shared'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { type ServerProcess, startServerProcess } from '../../bench/lib/serverProcess.ts'
+import { download, getJsonFrom, getTextFrom, launchStrictBrowser, pngSize } from './lib/analystHarness.ts'
+import { type Browser, buildClient, collectErrors, makeOrders, postOrders, ROOT } from './lib/screenHarness.ts'
+
+const ARTIFACTS = join(ROOT, 'test-artifacts')
+
+let server: ServerProcess
+let browser: Browser
+/** A fixed cutoff after every posted order: the page and the API answer the same question. */
+let cutoff: string
+let headline: Headline
+let campaign: Campaign
+
+beforeAll(async () => {
+  buildClient()
+  mkdirSync(ARTIFACTS, { recursive: true })
+  server = await startServerProcess({ TICK_MS: '1000' })
+  for (let batch = 0; batch < 3; batch++) await postOrders(server.url, server.token, makeOrders(batch, 500))
+  cutoff = new Date(Math.ceil((Date.now() + 1000) / 1000) * 1000).toISOString()
+  headline = await getJsonFrom<Headline>(`${server.url}/api/v1/headline?at=${encodeURIComponent(cutoff)}`)
+  campaign = await getJsonFrom<Campaign>(`${server.url}/api/v1/campaign`)
+  browser = await launchStrictBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function openPresenter(page: Page, lang = 'en'): Promise<void> {
+  await page.goto(`${server.url}/present?lang=${lang}&at=${encodeURIComponent(cutoff)}`)
+  await page.waitForSelector('[data-testid="figures"]')
+  await page.waitForSelector('[data-testid="png-slide"]:not([disabled])')
+}
+
+const value = (page: Page, id: string) => page.getAttribute(`[data-testid="figure-${id}"]`, 'data-value')
+
+describe('the presenter in a real browser against the real server, under its CSP', () => {
+  test('the figures at a cutoff equal the API’s to the fen, and so do the CSV and the sentences', async () => {
+    const page = await browser.context.newPage()
+    const errors = collectErrors(page)
+    await openPresenter(page)
+    expect(BigInt(headline.gmv.cny.replace('.', ''))).toBeGreaterThan(0n)
+    expect(await page.getAttribute('[data-testid="figures"]', 'data-cutoff')).toBe(headline.cutoff)
+    expect(await value(page, 'gmv-cny')).toBe(headline.gmv.cny)
+    expect(await value(page, 'gmv-usd')).toBe(headline.gmv.usd)
+    expect(await value(page, 'orders')).toBe(String(headline.orders.count))
+    expect(await value(page, 'peak')).toBe(String(headline.peak.ordersPerSecond))
+    expect(await value(page, 'brands-above')).toBe(String(headline.brandsAboveThreshold.count))
+    expect(await value(page, 'live-rooms-above')).toBe(String(headline.liveRoomsAboveThreshold.count))
+    expect(await value(page, 'participating')).toBe(String(headline.participatingBrands.count))
+    expect(await value(page, 'overseas')).toBe(String(headline.overseasBrands.count))
+
+    const csv = await download(page, '[data-testid="csv"]')
+    const fromApi = await getTextFrom(`${server.url}/api/v1/headline.csv?at=${encodeURIComponent(cutoff)}`)
+    expect(csv.bytes.toString('utf8')).toBe(fromApi)
+    expect(fromApi).toContain(`gmv_cny,${headline.gmv.cny},`)
+
+    for (const language of ['en', 'zh-CN'] as const) {
+      expect(await page.textContent(`[data-testid="sentence-${language}"]`)).toBe(
+        headlineSentence(headline, language, campaign.timeZone),
+      )
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'present-en.png'), fullPage: true })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the card exports as 1920×1080 and 1080×1080 PNGs and a chart at twice its size', async () => {
+    const page = await browser.context.newPage()
+    const errors = collectErrors(page)
+    await openPresenter(page, 'zh-CN')
+    const slide = await download(page, '[data-testid="png-slide"]')
+    expect(slide.bytes.length).toBeGreaterThan(20_000)
+    expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 })
+    writeFileSync(join(ARTIFACTS, 'present-card-1920x1080.png'), slide.bytes)
+    const square = await download(page, '[data-testid="png-square"]')
+    expect(pngSize(square.bytes)).toEqual({ width: 1080, height: 1080 })
+    writeFileSync(join(ARTIFACTS, 'present-card-1080x1080.png'), square.bytes)
+
+    await page.waitForSelector('.top-chart canvas')
+    const box = await page.$eval('.top-chart .chart', (node) => {
+      const rect = node.getBoundingClientRect()
+      return { width: Math.round(rect.width), height: Math.round(rect.height) }
+    })
+    const chart = await download(page, '[data-testid="png-chart"]')
+    expect(pngSize(chart.bytes)).toEqual({ width: box.width * 2, height: box.height * 2 })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the PDF is exactly one page holding the card', async () => {
+    const page = await browser.context.newPage()
+    const errors = collectErrors(page)
+    await openPresenter(page)
+    const pdf = await download(page, '[data-testid="pdf"]')
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const dir = mkdtempSync(join(tmpdir(), 'gmv-pulse-pdf-'))
+    try {
+      const file = join(dir, 'headline.pdf')
+      writeFileSync(file, pdf.bytes)
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+      expect(info).toMatch(/^Pages:\s+1$/m)
+      expect(info).toMatch(/^Page size:\s+1440 x 810 pts/m)
+      execFileSync('pdftoppm', ['-png', '-r', '24', file, join(dir, 'page')])
+      expect(readdirSync(dir).filter((name) => name.endsWith('.png'))).toHaveLength(1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('copies the sentence and the card image to the clipboard', async () => {
+    const page = await browser.context.newPage()
+    const errors = collectErrors(page)
+    await openPresenter(page)
+    await page.click('[data-testid="copy-sentence-zh-CN"]')
+    await page.waitForSelector('[data-testid="export-status"]')
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(
+      headlineSentence(headline, 'zh-CN', campaign.timeZone),
+    )
+    await page.click('[data-testid="copy-image"]')
+    await expect
+      .poll(
+        () =>
+          page.evaluate(`navigator.clipboard.read().then(async (items) => {
+            const item = items.find((candidate) => candidate.types.includes('image/png'))
+            if (!item) return null
+            const bitmap = await createImageBitmap(await item.getType('image/png'))
+            return { width: bitmap.width, height: bitmap.height }
+          })`),
+        { timeout: 10_000 },
+      )
+      .toEqual({ width: 1920, height: 1080 })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
