@@ -15,6 +15,7 @@ import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
 import { attachSockets, type LiveServer, roomOf } from './live/attachSockets.ts'
 import { LiveHub } from './live/LiveHub.ts'
 import type { Logger } from './logger.ts'
+import { createMetrics, type Metrics } from './metrics/createMetrics.ts'
 import { analystRoutes } from './routes/analystRoutes.ts'
 import { healthRoute } from './routes/health.ts'
 import { ordersRoute } from './routes/orders.ts'
@@ -29,6 +30,7 @@ export interface AppDependencies {
 }
 
 export interface App {
+  metrics: Metrics
   server: Server
   ingest: OrderIngest | undefined
   hub: LiveHub
@@ -53,6 +55,12 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
       logger,
     )
   const viewers = new TokenSet(config.viewerTokens)
+  let hub: LiveHub | undefined
+  let io: LiveServer | undefined
+  const metrics = createMetrics({
+    viewers: () => io?.of('/').sockets.size ?? 0,
+    lastTickAt: () => hub?.lastTickAt,
+  })
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
@@ -81,12 +89,17 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
           ? new OrderRateLimiter(config.ingest.rateLimitPerSecond)
           : undefined,
         maxBodyBytes: config.ingest.maxBodyBytes,
+        metrics,
       }),
     )
     api.use(requireToken(viewers, { openWhenEmpty: true, right: 'reading' }))
     api.use(analystRoutes({ store, config }))
   }
   app.use('/api/v1', api)
+  // Prometheus scrapes with the same bearer token as any reader (none needed on an open local demo).
+  app.get('/metrics', requireToken(viewers, { openWhenEmpty: true, right: 'reading' }), async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics())
+  })
 
   const clientDir = resolve(config.clientDir)
   if (existsSync(resolve(clientDir, 'index.html'))) {
@@ -105,8 +118,7 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
   // Requests refused below Express (timeouts, malformed HTTP) still get the one error shape.
   server.on('clientError', answerClientError(logger))
 
-  let hub: LiveHub | undefined
-  const io = attachSockets(server, () => hub as LiveHub, {
+  io = attachSockets(server, () => hub as LiveHub, {
     viewers,
     corsOrigins: config.corsOrigins,
     logger,
@@ -114,6 +126,7 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
   })
   hub = new LiveHub({
     store,
+    onComputed: (seconds) => metrics.snapshotSeconds.observe(seconds),
     campaign: config.campaign,
     logger,
     coordinator: cluster?.coordinator,
@@ -121,5 +134,5 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
       io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
     },
   })
-  return { server, ingest, hub, io }
+  return { server, ingest, hub, io, metrics }
 }

@@ -37,6 +37,8 @@ export interface LiveHubOptions {
   sink: SnapshotSink
   /** Present when several instances share the work through Redis. */
   coordinator?: ClusterCoordinator | undefined
+  /** Observes each snapshot computation's duration, in seconds. */
+  onComputed?: ((seconds: number) => void) | undefined
 }
 
 /** A relay waits this many ticks for the computing core's first snapshot of a new filter. */
@@ -62,11 +64,17 @@ export class LiveHub {
   #timer: NodeJS.Timeout | undefined
   #tickRunning: Promise<void> | undefined
   #tickStartedAt = 0
+  #lastComputedTickAt: number | undefined
 
   constructor(private readonly options: LiveHubOptions) {}
 
   private get tickMs(): number {
     return this.options.campaign.tickMs
+  }
+
+  /** When this instance last computed a tick (epoch ms), if ever. */
+  get lastTickAt(): number | undefined {
+    return this.#lastComputedTickAt
   }
 
   get stats(): LiveHubStats {
@@ -176,6 +184,7 @@ export class LiveHub {
     }
     this.#stats.ticks += 1
     this.#stats.computedTicks.push(tickNumber)
+    this.#lastComputedTickAt = this.#tickStartedAt
     for (const [roomKey, watched] of this.#watched) {
       try {
         const snapshot = await this.#compute(roomKey, watched, store)
@@ -220,8 +229,10 @@ export class LiveHub {
   }
 
   #compute(roomKey: string, watched: WatchedFilter, store: Store): Promise<Snapshot> {
+    const startedAt = performance.now()
     watched.pending ??= computeSnapshot(store, this.options.campaign, watched.filter, watched.memory)
       .then((snapshot) => {
+        this.options.onComputed?.((performance.now() - startedAt) / 1000)
         watched.last = snapshot
         if (watched.failing) this.options.logger.info({ filter: watched.filter }, 'snapshots recovered')
         watched.failing = false

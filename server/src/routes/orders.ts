@@ -1,9 +1,11 @@
+import type { IngestResult } from '@gmv-pulse/shared'
 import express, { type RequestHandler, Router } from 'express'
 import { ApiError } from '../http/ApiError.ts'
 import { requireToken, type TokenSet } from '../http/auth.ts'
 import type { OrderIngest } from '../ingest/OrderIngest.ts'
 import type { OrderRateLimiter } from '../ingest/OrderRateLimiter.ts'
 import { bodyFormatOf } from '../ingest/parseOrderBody.ts'
+import type { Metrics } from '../metrics/createMetrics.ts'
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/
 
@@ -12,11 +14,28 @@ export interface OrdersRouteOptions {
   tokens: TokenSet
   rateLimiter: OrderRateLimiter | undefined
   maxBodyBytes: number
+  metrics?: Metrics | undefined
 }
 
 /** POST /api/v1/orders: authenticate, admit, read, validate, rate-limit, store — in that order, cheapest first. */
-export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes }: OrdersRouteOptions): Router {
+export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics }: OrdersRouteOptions): Router {
   const router = Router()
+  const countOutcome: RequestHandler = (_req, res, next) => {
+    const startedAt = performance.now()
+    res.on('finish', () => {
+      if (!metrics) return
+      const result = res.locals.ingestResult as IngestResult | undefined
+      if (result) {
+        const outcome = result.duplicate ? 'duplicate' : 'stored'
+        metrics.ingestBatches.inc({ outcome })
+        metrics.ingestedOrders.inc({ outcome }, result.accepted)
+        metrics.ingestBatchSeconds.observe((performance.now() - startedAt) / 1000)
+      } else {
+        metrics.ingestBatches.inc({ outcome: res.statusCode === 503 ? 'unavailable' : 'rejected' })
+      }
+    })
+    next()
+  }
   const checkHeaders: RequestHandler = (req, res, next) => {
     const format = bodyFormatOf(req.headers['content-type'])
     if (!format) {
@@ -36,6 +55,7 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes }: Order
   }
   router.post(
     '/orders',
+    countOutcome,
     requireToken(tokens, { openWhenEmpty: false, right: 'ingest' }),
     checkHeaders,
     express.raw({ type: () => true, limit: maxBodyBytes }),
@@ -48,7 +68,9 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes }: Order
         throw new ApiError(429, 'rate_limited', 'this token is over its order rate', undefined, waitSeconds)
       }
       const key = req.headers['idempotency-key'] as string | undefined
-      res.json(await ingest.store(orders, key === undefined ? undefined : `${tokenId}:${key}`))
+      const result = await ingest.store(orders, key === undefined ? undefined : `${tokenId}:${key}`)
+      res.locals.ingestResult = result
+      res.json(result)
     },
   )
   return router

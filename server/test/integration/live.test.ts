@@ -222,6 +222,8 @@ describe('viewer authentication', () => {
       expect((await subscribe(socket, {})).orders).toBeGreaterThan(0)
       socket.close()
       expect((await fetch(`${url}/api/v1/summary`)).status).toBe(401)
+      expect((await fetch(`${url}/metrics`)).status).toBe(401)
+      expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer screen-token' } })).status).toBe(200)
       const ingestTokenRead = await fetch(`${url}/api/v1/summary`, {
         headers: { authorization: 'Bearer ingest-token' },
       })
