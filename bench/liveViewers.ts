@@ -7,7 +7,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@gmv-pulse/shar
 import { io, type Socket } from 'socket.io-client'
 
 interface ViewerOptions {
-  url: string
+  /** Viewers are spread over these servers in turn (one URL: all on one server). */
+  urls: string[]
   viewers: number
   seconds: number
 }
@@ -22,7 +23,8 @@ const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = []
 for (let i = 0; i < options.viewers; i += 200) {
   await Promise.all(
     Array.from({ length: Math.min(200, options.viewers - i) }, async () => {
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.url, {
+      const url = options.urls[sockets.length % options.urls.length] as string
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
         transports: ['websocket'],
         forceNew: true,
         reconnection: false,

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { benchCluster } from './cluster.ts'
 import { benchGenerator } from './generator.ts'
 import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchF
   live: benchLive,
   queries: benchQueries,
   screen: benchScreen,
+  cluster: benchCluster,
 }
 
 const { values, positionals } = parseArgs({
