@@ -12,6 +12,7 @@ import { answerClientError } from './http/clientError.ts'
 import { errorHandler, notFound } from './http/errorHandler.ts'
 import { OrderIngest } from './ingest/OrderIngest.ts'
 import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
+import { attachControl } from './live/attachControl.ts'
 import { attachSockets, type LiveServer, roomOf } from './live/attachSockets.ts'
 import { LiveHub } from './live/LiveHub.ts'
 import type { Logger } from './logger.ts'
@@ -124,6 +125,7 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     logger,
     adapter: cluster?.adapter,
   })
+  attachControl(io, { controls: new TokenSet(config.controlTokens), logger, clustered: Boolean(cluster) })
   hub = new LiveHub({
     store,
     onComputed: (seconds) => metrics.snapshotSeconds.observe(seconds),

@@ -79,6 +79,8 @@ const envSchema = z.object({
   /** Origins allowed to call the API and open sockets from another site; none by default (same origin only). */
   CORS_ORIGINS: csv,
   VIEWER_TOKENS: csv,
+  /** Tokens for the wall's remote control (/control); none means the control is disabled, never open. */
+  CONTROL_TOKENS: csv,
   /** Orders per second per ingest token; unset means no limit, so a benchmark is never throttled. */
   INGEST_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   /** 100,000 orders of ~250 bytes of JSON are ~25 MB; 64 MB leaves room for long labels. */
@@ -173,6 +175,8 @@ export interface Config {
     storeTimeoutMs: number
   }
   viewerTokens: readonly string[]
+  /** The remote control refuses everyone while this is empty. */
+  controlTokens: readonly string[]
   role: (typeof SERVER_ROLES)[number]
   redisUrl: string | undefined
   instanceId: string
@@ -240,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       storeTimeoutMs: e.INGEST_STORE_TIMEOUT_MS,
     },
     viewerTokens: e.VIEWER_TOKENS,
+    controlTokens: e.CONTROL_TOKENS,
     role: e.ROLE,
     redisUrl: e.REDIS_URL,
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${process.pid}`,

@@ -1,13 +1,8 @@
+import type { CsvCell, CsvTable } from '@gmv-pulse/shared'
 import { stringify } from 'csv-stringify/sync'
 import type { Request, Response } from 'express'
 
-export type CsvCell = string | number | boolean | null
-
-/** A table for a CSV answer: the header row, then one row per record. */
-export interface CsvTable {
-  header: readonly string[]
-  rows: readonly (readonly CsvCell[])[]
-}
+export type { CsvTable }
 
 /** CSV when the path ends in .csv or the client prefers text/csv to JSON; browsers' *\/* gets JSON. */
 export function wantsCsv(req: Request): boolean {

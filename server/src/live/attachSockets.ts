@@ -65,7 +65,13 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
           .catch(() => {})
       }
     }
-    socket.on('subscribe', async (request, ack) => {
+    // One subscribe at a time per socket: a wall that switches filters twice quickly must end
+    // up in the room of the last one, not in whichever store query answered last.
+    let subscribing = Promise.resolve()
+    socket.on('subscribe', (request, ack) => {
+      subscribing = subscribing.then(() => subscribe(request, ack))
+    })
+    const subscribe = async (request: unknown, ack: unknown) => {
       const reply: (response: Ack<Snapshot>) => void = typeof ack === 'function' ? ack : () => {}
       const parsed = filterSchema.safeParse((request as { filter?: unknown } | undefined)?.filter ?? {})
       if (!parsed.success) {
@@ -84,7 +90,7 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
           error: { message: 'the store is not answering; retry shortly', code: 'store_unavailable', status: 503 },
         })
       }
-    })
+    }
   })
   return io
 }

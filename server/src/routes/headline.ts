@@ -1,7 +1,6 @@
-import { type Campaign, type Headline, headlineRequestSchema } from '@gmv-pulse/shared'
+import { type Campaign, headlineRequestSchema, headlineTable } from '@gmv-pulse/shared'
 import { Router } from 'express'
 import type { Store } from '../clickhouse/store.ts'
-import type { CsvTable } from '../http/csv.ts'
 import { sendTable } from '../http/csv.ts'
 import { validateQuery } from '../http/validateQuery.ts'
 import { getHeadline } from '../queries/getHeadline.ts'
@@ -15,36 +14,4 @@ export function headlineRoute(store: Store, campaign: Campaign, usdRate: string)
     sendTable(req, res, 'headline.csv', headline, headlineTable)
   })
   return router
-}
-
-/** One row per figure: a slide's worth of numbers a spreadsheet can pick up by name. */
-export function headlineTable(h: Headline): CsvTable {
-  const rows: [string, string | number | null, string | null][] = [
-    ['gmv_cny', h.gmv.cny, h.gmv.asOf],
-    ['gmv_usd', h.gmv.usd, h.gmv.asOf],
-    ['usd_rate_cny', h.gmv.usdRate, h.gmv.asOf],
-    ['last_year_gmv_cny', h.growth?.lastYearGmv ?? null, h.growth?.asOf ?? null],
-    ['growth_percent', h.growth?.percent ?? null, h.growth?.asOf ?? null],
-    ['peak_orders_per_second', h.peak.ordersPerSecond, h.peak.asOf],
-    ['peak_at', h.peak.at, h.peak.asOf],
-    ['orders', h.orders.count, h.orders.asOf],
-    ['brands_above_threshold', h.brandsAboveThreshold.count, h.brandsAboveThreshold.asOf],
-    ['brand_threshold_cny', h.brandsAboveThreshold.threshold, h.brandsAboveThreshold.asOf],
-    ['live_rooms_above_threshold', h.liveRoomsAboveThreshold.count, h.liveRoomsAboveThreshold.asOf],
-    ['live_room_threshold_cny', h.liveRoomsAboveThreshold.threshold, h.liveRoomsAboveThreshold.asOf],
-    ['participating_brands', h.participatingBrands.count, h.participatingBrands.asOf],
-    ['overseas_brands', h.overseasBrands.count, h.overseasBrands.asOf],
-    ['first_time_brands', h.firstTimeBrands?.count ?? null, h.firstTimeBrands?.asOf ?? null],
-    ...h.topBrands.brands.map((brand): [string, string, string | null] => [
-      `top_brand_${brand.rank}`,
-      brand.key,
-      h.topBrands.asOf,
-    ]),
-    ...h.topBrands.brands.map((brand): [string, string, string | null] => [
-      `top_brand_${brand.rank}_gmv_cny`,
-      brand.gmv,
-      h.topBrands.asOf,
-    ]),
-  ]
-  return { header: ['figure', 'value', 'as_of'], rows: [['cutoff', h.cutoff, null], ...rows] }
 }

@@ -1,4 +1,4 @@
-import { type Campaign, timeseriesRequestSchema } from '@gmv-pulse/shared'
+import { type Campaign, timeseriesRequestSchema, timeseriesTable } from '@gmv-pulse/shared'
 import { Router } from 'express'
 import type { Store } from '../clickhouse/store.ts'
 import { ApiError } from '../http/ApiError.ts'
@@ -17,18 +17,7 @@ export function timeseriesRoute(store: Store, campaign: Campaign): Router {
       }
       throw error
     })
-    sendTable(req, res, 'timeseries.csv', series, (body) => ({
-      header: ['t', 'gmv', 'orders', 'partial', 'last_year_t', 'last_year_gmv', 'last_year_orders'],
-      rows: body.points.map((point) => [
-        point.t,
-        point.gmv,
-        point.orders,
-        point.partial,
-        point.lastYear?.t ?? null,
-        point.lastYear?.gmv ?? null,
-        point.lastYear?.orders ?? null,
-      ]),
-    }))
+    sendTable(req, res, 'timeseries.csv', series, timeseriesTable)
   })
   return router
 }

@@ -1,4 +1,4 @@
-import { type Campaign, topRequestSchema } from '@gmv-pulse/shared'
+import { type Campaign, topRequestSchema, topTable } from '@gmv-pulse/shared'
 import { Router } from 'express'
 import type { Store } from '../clickhouse/store.ts'
 import { sendTable } from '../http/csv.ts'
@@ -11,18 +11,7 @@ export function topRoute(store: Store, campaign: Campaign): Router {
   router.get(['/top', '/top.csv'], async (req, res) => {
     const { from, to, dimension, sort, limit, ...filter } = validateQuery(topRequestSchema, req.query)
     const top = await getTop(store, campaign, { filter, dimension, sort, limit, from, to })
-    sendTable(req, res, `top-${dimension}.csv`, top, (body) => ({
-      header: ['rank', body.dimension, 'gmv', 'orders', 'share', 'last_year_gmv', 'growth_percent'],
-      rows: body.rows.map((row) => [
-        row.rank,
-        row.key,
-        row.gmv,
-        row.orders,
-        row.share,
-        row.lastYearGmv,
-        row.growthPercent,
-      ]),
-    }))
+    sendTable(req, res, `top-${dimension}.csv`, top, topTable)
   })
   return router
 }

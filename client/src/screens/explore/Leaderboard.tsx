@@ -10,6 +10,7 @@ import {
   type TopRequest,
   type TopSort,
   toCsv,
+  topTable,
 } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
 import { topQuery } from '../../data/analystQueries.ts'
@@ -17,7 +18,6 @@ import { downloadText, fileSafe } from '../../export/download.ts'
 import { ErrorNote } from './ErrorNote.tsx'
 import { keyLabel } from './FilterBar.tsx'
 import type { ExplorerStrings } from './strings.ts'
-import { topTable } from './tables.ts'
 
 export function Leaderboard({
   request,

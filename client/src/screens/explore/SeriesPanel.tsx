@@ -1,4 +1,4 @@
-import { type Locale, type Timeseries, toCsv } from '@gmv-pulse/shared'
+import { type Locale, type Timeseries, timeseriesTable, toCsv } from '@gmv-pulse/shared'
 import { useMemo, useRef } from 'react'
 import { Chart } from '../../charts/Chart.tsx'
 import '../../charts/echartsExplorer.ts'
@@ -7,7 +7,6 @@ import { chartPngDataUrl } from '../../export/chartPng.ts'
 import { dataUrlToBlob, downloadBlob, downloadText } from '../../export/download.ts'
 import { ErrorNote } from './ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
-import { timeseriesTable } from './tables.ts'
 
 export function SeriesPanel({
   series,

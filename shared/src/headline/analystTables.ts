@@ -1,8 +1,10 @@
-import type { CsvTable, Timeseries, Top } from '@gmv-pulse/shared'
+import type { Timeseries, Top } from '../analyst.ts'
+import type { CsvTable } from './csv.ts'
 
 /**
- * The explorer's tables as CSV, from the very numbers on screen, with the columns of the
- * server's `/api/v1/top.csv` and `/api/v1/timeseries.csv`: money as exact decimal strings.
+ * Leaderboards and series as tables: the columns of `/api/v1/top.csv` and
+ * `/api/v1/timeseries.csv`, built here once so the explorer's downloads, made from the very
+ * numbers on screen, read exactly like the API's. Money stays the exact decimal string.
  */
 export function topTable(top: Top): CsvTable {
   return {

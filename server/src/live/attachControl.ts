@@ -1,0 +1,193 @@
+import {
+  type Ack,
+  type ControlClientToServerEvents,
+  type ControlServerToClientEvents,
+  type ErrorBody,
+  heartbeatSchema,
+  INITIAL_WALL_SCENE,
+  sceneCommandSchema,
+  type ScreenList,
+  screenHelloSchema,
+  type WallScene,
+} from '@gmv-pulse/shared'
+import type { Namespace } from 'socket.io'
+import type { z } from 'zod'
+import type { TokenSet } from '../http/auth.ts'
+import type { Logger } from '../logger.ts'
+import type { LiveServer } from './attachSockets.ts'
+import { recordHeartbeat, registerScreen, screenOf, screensOf, WALLS_ROOM } from './screenRegistry.ts'
+
+interface ClusterEvents {
+  /** Another instance's control changed the scene: remember it for the walls connecting here. */
+  wallScene: (scene: WallScene) => void
+}
+
+type ControlNamespace = Namespace<ControlClientToServerEvents, ControlServerToClientEvents, ClusterEvents>
+
+export interface ControlOptions {
+  controls: TokenSet
+  logger: Logger
+  /** Several instances share one adapter: the current scene is passed on to the others. */
+  clustered: boolean
+}
+
+export interface WallControl {
+  current(): WallScene
+}
+
+/**
+ * A control page refreshes its table this often while it is open: it shows each screen's
+ * last-seen age and picks up screens on other instances; walls heartbeat every 5 s anyway.
+ */
+const SCREENS_PUSH_MS = 2000
+/** Connects and disconnects are batched for this long: a wall that reloads causes one push, not two. */
+const SCREENS_DEBOUNCE_MS = 150
+
+type ErrorShape = ErrorBody['error']
+
+const refusal = (data: ErrorShape) => Object.assign(new Error(data.code), { data })
+
+function invalid(message: string, error: z.ZodError): ErrorShape {
+  return {
+    message,
+    code: 'bad_request',
+    status: 400,
+    details: error.issues.slice(0, 20).map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+  }
+}
+
+/** An acknowledgement callback, or a no-op when the client sent none (a bad client must not crash us). */
+function replier<T>(ack: unknown): (response: Ack<T>) => void {
+  return typeof ack === 'function' ? (ack as (response: Ack<T>) => void) : () => {}
+}
+
+/**
+ * The wall's remote control. Wall screens (viewer sockets on `/`) register into the walls
+ * room and heartbeat; control pages connect to `/control` with a control token and set the
+ * scene, which goes to every wall and is remembered for walls that connect later. Viewer
+ * sockets have no handler for scene commands: only `/control` can change what walls show.
+ */
+export function attachControl(io: LiveServer, options: ControlOptions): WallControl {
+  const { logger } = options
+  let current: WallScene = INITIAL_WALL_SCENE
+  // One cast: a namespace has its own event maps, which the server's type does not know.
+  const control = io.of('/control') as unknown as ControlNamespace
+
+  const list = async (): Promise<ScreenList> => ({
+    serverTime: new Date().toISOString(),
+    scene: current,
+    screens: screensOf(await io.in(WALLS_ROOM).fetchSockets()),
+  })
+
+  let pushTimer: NodeJS.Timeout | undefined
+  let pushing = false
+  const pushScreens = () => {
+    if (pushing || control.sockets.size === 0) return
+    pushing = true
+    list()
+      .then((screens) => control.local.emit('screens', screens))
+      .catch((error) => logger.warn({ err: error }, 'listing wall screens failed'))
+      .finally(() => {
+        pushing = false
+      })
+  }
+  const soon = () => {
+    clearTimeout(pushTimer)
+    pushTimer = setTimeout(pushScreens, SCREENS_DEBOUNCE_MS)
+    pushTimer.unref()
+  }
+  let refresher: NodeJS.Timeout | undefined
+
+  io.on('connection', (socket) => {
+    // A wall whose session was recovered is back in the walls room: tell it the scene now.
+    if (socket.recovered && screenOf(socket)) {
+      socket.emit('scene', current)
+      soon()
+    }
+    socket.on('registerScreen', async (hello, ack) => {
+      const reply = replier<WallScene>(ack)
+      const parsed = screenHelloSchema.safeParse(hello)
+      if (!parsed.success) return reply({ ok: false, error: invalid('invalid screen hello', parsed.error) })
+      registerScreen(socket, parsed.data, new Date())
+      await socket.join(WALLS_ROOM)
+      reply({ ok: true, data: current })
+      soon()
+    })
+    socket.on('heartbeat', (beat, ack) => {
+      const reply = replier<{ serverTime: string }>(ack)
+      const parsed = heartbeatSchema.safeParse(beat)
+      if (!parsed.success) return reply({ ok: false, error: invalid('invalid heartbeat', parsed.error) })
+      const now = new Date()
+      if (!recordHeartbeat(socket, parsed.data, now)) {
+        return reply({
+          ok: false,
+          error: { message: 'register the screen before its heartbeat', code: 'bad_request', status: 400 },
+        })
+      }
+      reply({ ok: true, data: { serverTime: now.toISOString() } })
+    })
+    socket.on('disconnect', () => {
+      if (screenOf(socket)) soon()
+    })
+  })
+
+  control.use((socket, next) => {
+    if (options.controls.size === 0) {
+      return next(
+        refusal({
+          message: 'the remote control is disabled: no CONTROL_TOKENS are configured on the server',
+          code: 'forbidden',
+          status: 403,
+        }),
+      )
+    }
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token
+    if (typeof token === 'string' && options.controls.idOf(token) !== undefined) return next()
+    next(refusal({ message: 'a valid control token is required', code: 'unauthorized', status: 401 }))
+  })
+
+  if (options.clustered) {
+    control.on('wallScene', (scene) => {
+      current = scene
+    })
+  }
+
+  control.on('connection', (socket) => {
+    socket.on('error', (error) => logger.debug({ err: error }, 'control socket error'))
+    if (!refresher) {
+      refresher = setInterval(pushScreens, SCREENS_PUSH_MS)
+      refresher.unref()
+    }
+    socket.on('setScene', (command, ack) => {
+      const reply = replier<WallScene>(ack)
+      const parsed = sceneCommandSchema.safeParse(command)
+      if (!parsed.success) return reply({ ok: false, error: invalid('invalid scene command', parsed.error) })
+      current = { ...parsed.data, issuedAt: new Date().toISOString() }
+      io.to(WALLS_ROOM).emit('scene', current)
+      control.emit('scene', current)
+      if (options.clustered) control.serverSideEmit('wallScene', current)
+      logger.info({ scene: current.scene, frozen: current.frozen }, 'wall scene changed')
+      reply({ ok: true, data: current })
+      soon()
+    })
+    socket.on('listScreens', async (ack) => {
+      const reply = replier<ScreenList>(ack)
+      try {
+        reply({ ok: true, data: await list() })
+      } catch (error) {
+        logger.warn({ err: error }, 'listing wall screens failed')
+        reply({
+          ok: false,
+          error: { message: 'the screens could not be listed; retry shortly', code: 'store_unavailable', status: 503 },
+        })
+      }
+    })
+    socket.on('disconnect', () => {
+      if (control.sockets.size > 0 || !refresher) return
+      clearInterval(refresher)
+      refresher = undefined
+    })
+  })
+
+  return { current: () => current }
+}
