@@ -101,7 +101,7 @@ async function measureFanOut(viewers: number, seconds: number) {
       deliveries: number
       p50: number
       p99: number
-    }>(VIEWERS, { url: server.url, viewers, seconds })
+    }>(VIEWERS, { urls: [server.url], viewers, seconds })
     await producer.catch(() => {})
     return { ...result, peakRssMiB: peakRss }
   } finally {

@@ -39,7 +39,20 @@ const selected = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS)
 const machine = describeMachine()
 const startedAt = new Date().toISOString()
 const figures: BenchFigure[] = []
-for (const name of selected)
-  figures.push(...(await (BENCHMARKS[name] as (typeof BENCHMARKS)[string])({ quick: values.quick })))
+const failed: string[] = []
+for (const name of selected) {
+  const run = BENCHMARKS[name] as (typeof BENCHMARKS)[string]
+  try {
+    figures.push(...(await run({ quick: values.quick })))
+  } catch (error) {
+    // One broken benchmark must not throw away the others' numbers; the run still fails.
+    failed.push(name)
+    process.stderr.write(`benchmark ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`)
+  }
+}
 const markdown = writeReport({ startedAt, quick: values.quick, machine, figures }, join(import.meta.dirname, 'results'))
 process.stdout.write(markdown)
+if (failed.length > 0) {
+  process.stderr.write(`failed benchmarks: ${failed.join(', ')}\n`)
+  process.exitCode = 1
+}

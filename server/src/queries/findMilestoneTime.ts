@@ -15,11 +15,12 @@ export async function findMilestoneTime(
   range: TimeRange,
   threshold: string,
 ): Promise<number | null> {
-  const source = minuteSource(store, filter, range)
+  const source = minuteSource(store, filter, range, { withTime: true })
   const [minute] = await store.select<{ minute_ms: number; before: string }>(
     `SELECT toUnixTimestamp(minute) * 1000 AS minute_ms, toString(cumulative - minute_gmv) AS before
      FROM (
-       SELECT minute, sum(gmv) AS minute_gmv, sum(sum(gmv)) OVER (ORDER BY minute ROWS UNBOUNDED PRECEDING) AS cumulative
+       SELECT toStartOfMinute(t) AS minute, sum(gmv) AS minute_gmv,
+         sum(sum(gmv)) OVER (ORDER BY minute ROWS UNBOUNDED PRECEDING) AS cumulative
        FROM ${source.sql}
        GROUP BY minute
      )

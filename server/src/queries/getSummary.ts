@@ -1,6 +1,8 @@
 import { type Filter, normaliseMoney, type Summary } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
+import { innerRange } from './exactSource.ts'
 import { filterClause, isUnfiltered } from './filterClause.ts'
+import { EARLIEST_MS, LATEST_MS } from './minuteSource.ts'
 
 export interface TimeRange {
   /** Epoch ms, inclusive; undefined for the beginning of time. */
@@ -8,10 +10,6 @@ export interface TimeRange {
   /** Epoch ms, exclusive; undefined for now and beyond. */
   to?: number | undefined
 }
-
-// Stand-ins for an open end of a range; DateTime (the rollups' type) ends in 2106.
-const EARLIEST_MS = 0
-const LATEST_MS = Date.UTC(2100, 0, 1)
 
 /**
  * GMV and orders under a filter within [from, to), exact to the fen.
@@ -29,11 +27,8 @@ export async function getSummary(store: Store, filter: Filter, range: TimeRange)
   const where = filterClause(filter)
   const fromMs = range.from ?? EARLIEST_MS
   const toMs = range.to ?? LATEST_MS
-  const unitMs = rollup.seconds * 1000
   // Whole buckets inside [from, to); a range inside one bucket has none and reads raw rows only.
-  let innerFromMs = Math.ceil(fromMs / unitMs) * unitMs
-  let innerToMs = Math.floor(toMs / unitMs) * unitMs
-  if (innerFromMs >= innerToMs) innerFromMs = innerToMs = toMs
+  const { innerFromMs, innerToMs } = innerRange(fromMs, toMs, rollup.seconds * 1000)
   const query = `
     WITH
       fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC') AS range_from,
