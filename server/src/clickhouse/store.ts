@@ -34,6 +34,8 @@ export interface Store {
   select<Row>(query: string, params?: QueryParams): Promise<Row[]>
   /** Inserts JSONCompactEachRow rows as one statement with per-insert settings. */
   insertRows(table: string, columns: readonly string[], rows: Buffer, settings: ClickHouseSettings): Promise<void>
+  /** Runs a statement on the write path (DDL, maintenance), discarding any result. */
+  command(query: string): Promise<void>
   ping(): Promise<boolean>
   version(): Promise<string | null>
   close(): Promise<void>
@@ -59,13 +61,26 @@ interface OpenedStore extends Store {
 function openEmbedded(dataDir: string, db: string): OpenedStore {
   const path = resolve(dataDir)
   mkdirSync(path, { recursive: true })
+  // Two sessions on one directory: each runs one statement at a time, and they run side by
+  // side. Writes get one, reads the other, so a snapshot never waits behind a 100k-row insert.
   const connection: ChdbConnection = createChdbConnection({ path })
+  const readConnection: ChdbConnection = createChdbConnection({ path })
   // chdb/connection implements @clickhouse/client's Connection contract; the client's
   // options type does not list `connection` yet, hence the widened object.
-  const client = createClient({ connection, clickhouse_settings: READ_SETTINGS } as Parameters<typeof createClient>[0])
+  const clientOf = (c: ChdbConnection) =>
+    createClient({ connection: c, clickhouse_settings: READ_SETTINGS } as Parameters<typeof createClient>[0])
+  const client = clientOf(connection)
+  const reader = clientOf(readConnection)
   return {
-    ...commonStore(client, db, 'embedded'),
+    ...commonStore(reader, db, 'embedded'),
     client,
+    async command(query) {
+      await client.command({ query })
+    },
+    async close() {
+      await reader.close()
+      await client.close()
+    },
     // The raw passthrough hands the bytes to the engine's parser without building a SQL
     // string around them, and puts settings in the statement's SETTINGS clause, where
     // client.insert on this connection would issue session-wide SETs that outlive the insert.
@@ -93,6 +108,9 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>): OpenedSto
   return {
     ...commonStore(client, config.database, 'server'),
     client,
+    async command(query) {
+      await client.command({ query })
+    },
     // exec sends the encoded bytes as the request body; settings travel as URL parameters.
     async insertRows(table, columns, rows, settings) {
       const result = await client.exec({

@@ -153,9 +153,11 @@ describe('live snapshots', () => {
     await server.hub.settled()
     const after = server.hub.stats
     const computed = (after.computations.get(key) ?? 0) - (before.computations.get(key) ?? 0)
+    // Exactly one computation per computed tick, however many viewers. (Under load a tick may
+    // be skipped and the screens told their numbers are ageing, so the count of ticks itself varies.)
     expect(computed).toBe(after.ticks - before.ticks)
-    expect(computed).toBeGreaterThanOrEqual(5)
-    expect(computed).toBeLessThan(8)
+    expect(computed).toBeGreaterThanOrEqual(1)
+    expect(computed).toBeLessThanOrEqual(6)
 
     for (const socket of crowd) socket.disconnect()
     await new Promise((resolve) => setTimeout(resolve, 3 * TICK_MS))
@@ -193,8 +195,9 @@ describe('live snapshots', () => {
 
   test('while the store stalls, screens keep the last good numbers marked stale, and recover by themselves', async () => {
     const socket = await viewer()
-    const good = await subscribe(socket, { brand: 'Zeta' })
-    // The embedded engine runs one statement at a time: a slow one stalls everything behind it.
+    await subscribe(socket, { brand: 'Zeta' })
+    const good = await nextSnapshot(socket, (snapshot) => !snapshot.stale)
+    // Each embedded session runs one statement at a time: a slow one stalls the reads behind it.
     const stall = server.store.select('SELECT sleepEachRow(0.5) FROM numbers(6) SETTINGS max_block_size = 1')
     const stale = await nextSnapshot(socket, (snapshot) => snapshot.stale)
     expect(stale.gmv).toBe(good.gmv)

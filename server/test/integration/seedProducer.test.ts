@@ -50,8 +50,8 @@ test('a batch refused with 503 while the store stalls is retried with its key an
     token: INGEST_TOKEN,
     onRetry: ({ key, reason }) => retries.push(`${key} ${reason}`),
   })
-  // The embedded engine runs one statement at a time: this one holds it for about 1.5 s.
-  const stall = server.store.select('SELECT sleepEachRow(0.5) FROM numbers(3) SETTINGS max_block_size = 1')
+  // Each embedded session runs one statement at a time: this one holds the write path for about 1.5 s.
+  const stall = server.store.command('SELECT sleepEachRow(0.5) FROM numbers(3) SETTINGS max_block_size = 1')
   await new Promise((resolve) => setTimeout(resolve, 50))
   const result = await runBackfill({ generator, sink, ...sliceOf(1, 30), maxOrders: 100_000 })
   await stall
