@@ -33,13 +33,14 @@ async function measureCeiling(variant: Variant, seed: number): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-ceiling-'))
   const store = await openStore({ mode: 'embedded', dataDir, database: 'gmv_pulse' }, createLogger('silent'))
   try {
-    const encoded = makeBenchBatches({ ...variant, seed }).map(
-      (orders) =>
-        encodeOrderRows(
-          validateOrders({ rows: orders, rowIndex: undefined }, { maxOrders: 1e6, currencies: DEFAULT_FX_RATES }),
-          DEFAULT_FX_RATES,
-        ).rows,
-    )
+    const encoded: Buffer[] = []
+    for (const orders of makeBenchBatches({ ...variant, seed })) {
+      const valid = await validateOrders(
+        { rows: orders, rowIndex: undefined },
+        { maxOrders: 1e6, currencies: DEFAULT_FX_RATES },
+      )
+      encoded.push((await encodeOrderRows(valid, DEFAULT_FX_RATES)).rows)
+    }
     let next = 0
     const started = performance.now()
     await Promise.all(

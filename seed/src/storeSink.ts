@@ -35,7 +35,7 @@ export async function openStoreSink(
     async send(batch) {
       stats.sentBatches++
       stats.sentOrders += batch.orderCount
-      const orders = ingest.validate(Buffer.from(batch.ndjson), 'ndjson')
+      const orders = await ingest.validate(Buffer.from(batch.ndjson), 'ndjson')
       const result = await ingest.store(orders, `backfill:${batch.key}`)
       stats.acknowledgedBatches++
       stats.acknowledgedOrders += batch.orderCount

@@ -1,4 +1,12 @@
-import type { Ack, ClientToServerEvents, Filter, ServerToClientEvents, Snapshot } from '@gmv-pulse/shared'
+import type {
+  Ack,
+  ClientToServerEvents,
+  ControlClientToServerEvents,
+  ControlServerToClientEvents,
+  Filter,
+  ServerToClientEvents,
+  Snapshot,
+} from '@gmv-pulse/shared'
 import { io, type Socket } from 'socket.io-client'
 
 export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -58,4 +66,28 @@ export async function follow(socket: ViewerSocket, filter: Filter, onSnapshot: (
     if (!socket.recovered) void subscribe(socket, filter).then(onSnapshot, () => {})
   })
   onSnapshot(await subscribe(socket, filter))
+}
+
+export type ControlSocket = Socket<ControlServerToClientEvents, ControlClientToServerEvents>
+
+/** A real socket.io-client remote control on the `/control` namespace; rejects when the handshake is refused. */
+export async function connectControl(url: string, auth: { token?: string } = {}): Promise<ControlSocket> {
+  const socket: ControlSocket = io(`${url}/control`, {
+    transports: ['websocket'],
+    auth,
+    reconnectionDelay: 100,
+    forceNew: true,
+  })
+  await new Promise<void>((resolve, reject) => {
+    const refused = (error: Error) => {
+      socket.close()
+      reject(error)
+    }
+    socket.once('connect_error', refused)
+    socket.once('connect', () => {
+      socket.off('connect_error', refused)
+      resolve()
+    })
+  })
+  return socket
 }

@@ -68,8 +68,8 @@ export class OrderIngest {
   }
 
   /** Parses and validates a body; throws a 4xx ApiError naming every problem (up to the limit). */
-  validate(body: Buffer, format: BodyFormat): Order[] {
-    return validateOrders(parseOrderBody(body, format), {
+  async validate(body: Buffer, format: BodyFormat): Promise<Order[]> {
+    return validateOrders(await parseOrderBody(body, format), {
       maxOrders: this.options.maxBatchOrders,
       currencies: this.options.fxRates,
     })
@@ -96,7 +96,7 @@ export class OrderIngest {
   }
 
   async #store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
-    const { rows, gmvFen } = encodeOrderRows(orders, this.options.fxRates)
+    const { rows, gmvFen } = await encodeOrderRows(orders, this.options.fxRates)
     await this.#guardStore(() => insertOrders(this.orderStore, rows, batchKey))
     if (batchKey !== undefined) {
       const entry = { orders: orders.length, gmv: fromFen(BigInt(gmvFen)) }

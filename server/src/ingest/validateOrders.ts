@@ -1,6 +1,7 @@
 import { type ErrorDetail, MAX_ERROR_DETAILS, type Order, orderSchema, parseOrderFast } from '@gmv-pulse/shared'
 import type { z } from 'zod'
 import { ApiError } from '../http/ApiError.ts'
+import { giveTurn, ROWS_PER_TURN } from './eventLoopTurns.ts'
 import type { ParsedBody } from './parseOrderBody.ts'
 
 /**
@@ -28,7 +29,7 @@ export interface BatchLimits {
  * A repeated orderId within one batch is refused rather than collapsed: the producer
  * has a bug, and guessing which copy is right would store an amount nobody sent.
  */
-export function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimits): Order[] {
+export async function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimits): Promise<Order[]> {
   if (rows.length === 0) throw new ApiError(400, 'bad_request', 'the batch holds no orders')
   if (rows.length > limits.maxOrders) {
     throw new ApiError(
@@ -46,6 +47,7 @@ export function validateOrders({ rows, rowIndex }: ParsedBody, limits: BatchLimi
     if (problems.length < MAX_ERROR_DETAILS) problems.push({ row, field: clip(field), message: clip(message) })
   }
   for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await giveTurn()
     const row = rowIndex?.[i] ?? i
     let order = parseOrderFast(rows[i])
     if (order === undefined) {

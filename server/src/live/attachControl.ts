@@ -5,8 +5,8 @@ import {
   type ErrorBody,
   heartbeatSchema,
   INITIAL_WALL_SCENE,
-  sceneCommandSchema,
   type ScreenList,
+  sceneCommandSchema,
   screenHelloSchema,
   type WallScene,
 } from '@gmv-pulse/shared'

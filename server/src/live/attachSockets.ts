@@ -72,7 +72,7 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
       subscribing = subscribing.then(() => subscribe(request, ack))
     })
     const subscribe = async (request: unknown, ack: unknown) => {
-      const reply: (response: Ack<Snapshot>) => void = typeof ack === 'function' ? ack : () => {}
+      const reply = typeof ack === 'function' ? (ack as (response: Ack<Snapshot>) => void) : () => {}
       const parsed = filterSchema.safeParse((request as { filter?: unknown } | undefined)?.filter ?? {})
       if (!parsed.success) {
         reply({ ok: false, error: { message: 'invalid filter', code: 'bad_request', status: 400 } })

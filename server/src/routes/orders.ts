@@ -61,7 +61,7 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics
     express.raw({ type: () => true, limit: maxBodyBytes }),
     async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
-      const orders = ingest.validate(body, res.locals.format)
+      const orders = await ingest.validate(body, res.locals.format)
       const tokenId = res.locals.tokenId as string
       const waitSeconds = rateLimiter?.take(tokenId, orders.length) ?? 0
       if (waitSeconds > 0) {

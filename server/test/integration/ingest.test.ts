@@ -78,8 +78,8 @@ describe('idempotent ingest', () => {
 
   test('a batch stored but never acknowledged (a crash before the ledger line) is dropped by the engine on retry', async () => {
     const before = await rowCounts()
-    const orders = validateOrders({ rows: makeOrders(200, 105), rowIndex: undefined }, limits)
-    const { rows } = encodeOrderRows(orders, limits.currencies)
+    const orders = await validateOrders({ rows: makeOrders(200, 105), rowIndex: undefined }, limits)
+    const { rows } = await encodeOrderRows(orders, limits.currencies)
     await insertOrders(server.store, rows, 'token:unacknowledged')
     await insertOrders(server.store, rows, 'token:unacknowledged')
     const after = await rowCounts()
