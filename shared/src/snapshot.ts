@@ -55,8 +55,12 @@ export const snapshotSchema = z.object({
   ...amountAndOrders,
   currentSecond: secondTotalsSchema,
   previousSecond: secondTotalsSchema,
-  /** Orders per second for the last 5 minutes of event time, oldest first, gaps filled with 0. */
-  ordersPerSecond: z.array(z.object({ second: z.string(), orders: z.number().int() })),
+  /**
+   * Orders per second for the last 5 minutes of event time: the first second (ISO) and one
+   * count per second from it, gaps as 0. Counts only, not (time, count) pairs: this series is
+   * most of a snapshot's bytes, and every viewer receives every snapshot.
+   */
+  ordersPerSecond: z.object({ start: z.string(), counts: z.array(z.number().int()) }),
   peak: z.object({ ordersPerSecond: z.number().int(), at: z.string().nullable() }),
   topBrands: z.array(rankedBrandSchema),
   channels: z.array(shareSchema),

@@ -11,7 +11,8 @@ export function ordersPerSecondOption(
   peak: Snapshot['peak'],
   locale: Locale,
 ): EChartsCoreOption {
-  const data = series.map((point) => [Date.parse(point.second), point.orders] as const)
+  const start = Date.parse(series.start)
+  const data = series.counts.map((orders, i) => [start + i * 1000, orders] as const)
   const peakAt = peak.at ? Date.parse(peak.at) : null
   const first = data[0]?.[0]
   const last = data[data.length - 1]?.[0]

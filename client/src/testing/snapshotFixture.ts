@@ -14,11 +14,7 @@ export function snapshotFixture(overrides: Partial<Snapshot> = {}): Snapshot {
     orders: 4321,
     currentSecond: { second: '2020-11-10T16:01:25.000Z', gmv: '1000.00', orders: 10 },
     previousSecond: { second: '2020-11-10T16:01:24.000Z', gmv: '900.00', orders: 9 },
-    ordersPerSecond: [
-      { second: '2020-11-10T16:01:23.000Z', orders: 5 },
-      { second: '2020-11-10T16:01:24.000Z', orders: 9 },
-      { second: '2020-11-10T16:01:25.000Z', orders: 10 },
-    ],
+    ordersPerSecond: { start: '2020-11-10T16:01:23.000Z', counts: [5, 9, 10] },
     peak: { ordersPerSecond: 12, at: '2020-11-10T16:00:10.000Z' },
     topBrands: [
       { brand: 'Apple', gmv: '5000000.00', orders: 100, rank: 1, rankChange: 0 },

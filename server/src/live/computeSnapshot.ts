@@ -118,7 +118,7 @@ export async function computeSnapshot(
     orders: totals.orders,
     currentSecond: { second: iso(current?.second), gmv: current?.gmv ?? fromFen(0n), orders: current?.orders ?? 0 },
     previousSecond: { second: iso(previous?.second), gmv: previous?.gmv ?? fromFen(0n), orders: previous?.orders ?? 0 },
-    ordersPerSecond: series.map((point) => ({ second: new Date(point.second).toISOString(), orders: point.orders })),
+    ordersPerSecond: { start: new Date(windowFrom).toISOString(), counts: series.map((point) => point.orders) },
     peak: { ordersPerSecond: peak.ordersPerSecond, at: iso(peak.at) },
     topBrands,
     channels: breakdowns.channels,

@@ -102,9 +102,14 @@ describe('live snapshots', () => {
     expect(snapshot.peak.ordersPerSecond).toBe(peak)
     const peakSecond = Math.min(...[...perSecond].filter(([, count]) => count === peak).map(([second]) => second))
     expect(snapshot.peak.at).toBe(new Date(peakSecond).toISOString())
-    expect(snapshot.ordersPerSecond).toHaveLength(300)
-    expect(snapshot.ordersPerSecond.at(-1)?.orders).toBe(perSecond.get(Math.floor(latest / 1000) * 1000))
-    expect(snapshot.currentSecond.orders).toBe(snapshot.ordersPerSecond.at(-1)?.orders)
+    const { start, counts } = snapshot.ordersPerSecond
+    expect(counts).toHaveLength(300)
+    // Every second of the window holds exactly the orders of that second.
+    counts.forEach((count, i) => {
+      expect(count).toBe(perSecond.get(Date.parse(start) + i * 1000) ?? 0)
+    })
+    expect(Date.parse(start) + 299_000).toBe(Math.floor(latest / 1000) * 1000)
+    expect(snapshot.currentSecond.orders).toBe(counts.at(-1))
 
     const sorted = [...orders].sort((a, b) => Number(a.ts) - Number(b.ts) || (a.orderId < b.orderId ? -1 : 1))
     let running = 0n
