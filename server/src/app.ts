@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
 import type { createAdapter } from '@socket.io/redis-streams-adapter'
+import cors from 'cors'
 import express from 'express'
+import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { Store } from './clickhouse/store.ts'
 import type { ClusterCoordinator } from './cluster/ClusterCoordinator.ts'
 import type { Config } from './config.ts'
+import { ApiError } from './http/ApiError.ts'
 import { requireToken, TokenSet } from './http/auth.ts'
 import { answerClientError } from './http/clientError.ts'
 import { errorHandler, notFound } from './http/errorHandler.ts'
@@ -79,6 +82,9 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
   )
 
   const api = express.Router()
+  // Other sites may call the API only when listed; with none listed, no CORS header is sent
+  // and browsers keep the API to the pages this server serves.
+  api.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false }))
   api.use(healthRoute({ store, role: config.role }))
   // A relay has no store: it answers health and holds sockets; ingest and queries go to a core.
   if (store && ingest) {
@@ -94,6 +100,26 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
       }),
     )
     api.use(requireToken(viewers, { openWhenEmpty: true, right: 'reading' }))
+    if (config.readRateLimitPerMinute > 0) {
+      api.use(
+        rateLimit({
+          windowMs: 60_000,
+          limit: config.readRateLimitPerMinute,
+          standardHeaders: 'draft-8',
+          legacyHeaders: false,
+          handler: (_req, _res, next, options) =>
+            next(
+              new ApiError(
+                429,
+                'rate_limited',
+                'too many reads from this client; slow down',
+                undefined,
+                Math.ceil(options.windowMs / 1000),
+              ),
+            ),
+        }),
+      )
+    }
     api.use(analystRoutes({ store, config }))
   }
   app.use('/api/v1', api)

@@ -98,6 +98,12 @@ const envSchema = z.object({
    * under a second; 10 s means the store is stalled, and the producer should back off.
    */
   INGEST_STORE_TIMEOUT_MS: positiveInt(10_000),
+  /**
+   * Read requests per minute per client address. A wall screen reads once and then listens;
+   * an analyst clicking fast makes a few a second. 1,200 leaves room for both and stops a
+   * script hammering the store. 0 turns it off.
+   */
+  READ_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   /** A body that has not arrived in this time is a stalled or hostile client (408). */
   REQUEST_TIMEOUT_MS: positiveInt(30_000),
   CAMPAIGN_TZ: z
@@ -175,6 +181,7 @@ export interface Config {
     storeTimeoutMs: number
   }
   viewerTokens: readonly string[]
+  readRateLimitPerMinute: number
   /** The remote control refuses everyone while this is empty. */
   controlTokens: readonly string[]
   role: (typeof SERVER_ROLES)[number]
@@ -244,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       storeTimeoutMs: e.INGEST_STORE_TIMEOUT_MS,
     },
     viewerTokens: e.VIEWER_TOKENS,
+    readRateLimitPerMinute: e.READ_RATE_LIMIT,
     controlTokens: e.CONTROL_TOKENS,
     role: e.ROLE,
     redisUrl: e.REDIS_URL,
