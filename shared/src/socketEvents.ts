@@ -1,11 +1,4 @@
-import type {
-  Heartbeat,
-  HeartbeatAnswer,
-  SceneCommandInput,
-  ScreenHello,
-  ScreenList,
-  WallScene,
-} from './control.ts'
+import type { Heartbeat, HeartbeatAnswer, SceneCommandInput, ScreenHello, ScreenList, WallScene } from './control.ts'
 import type { ErrorBody } from './errors.ts'
 import type { Filter } from './filters.ts'
 import type { Snapshot } from './snapshot.ts'

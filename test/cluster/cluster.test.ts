@@ -15,8 +15,8 @@ import { loadConfig } from '../../server/src/config.ts'
 import { createLogger } from '../../server/src/logger.ts'
 import { makeOrders } from '../../server/test/orderFixtures.ts'
 import { connectViewer, follow, nextSnapshot, type ViewerSocket } from '../../server/test/socketClient.ts'
-import { type ClusterNode, startClusterNode } from './clusterNode.ts'
 import { type RedisServer, startRedisServer } from '../lib/redisServer.ts'
+import { type ClusterNode, startClusterNode } from './clusterNode.ts'
 
 let redis: RedisServer
 let store: Store

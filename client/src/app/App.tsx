@@ -8,12 +8,14 @@ import { Stage } from './Stage.tsx'
 // The analyst pages are their own chunks: the wall's entry bundle does not carry them.
 const ExplorePage = lazy(() => import('../screens/explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage })))
 const PresentPage = lazy(() => import('../screens/present/PresentPage.tsx').then((m) => ({ default: m.PresentPage })))
+const ControlPage = lazy(() => import('../screens/control/ControlPage.tsx').then((m) => ({ default: m.ControlPage })))
 
-type Route = 'screen' | 'explore' | 'present'
+type Route = 'screen' | 'explore' | 'present' | 'control'
 
 export function routeOf(pathname: string): Route {
   if (/^\/explore\/?$/.test(pathname)) return 'explore'
   if (/^\/present\/?$/.test(pathname)) return 'present'
+  if (/^\/control\/?$/.test(pathname)) return 'control'
   return 'screen'
 }
 
@@ -32,7 +34,13 @@ export function App({ locale }: { locale: Locale }) {
         </Stage>
       ) : (
         <Suspense fallback={null}>
-          {route === 'explore' ? <ExplorePage locale={locale} /> : <PresentPage locale={locale} />}
+          {route === 'explore' ? (
+            <ExplorePage locale={locale} />
+          ) : route === 'control' ? (
+            <ControlPage locale={locale} />
+          ) : (
+            <PresentPage locale={locale} />
+          )}
         </Suspense>
       )}
     </QueryClientProvider>

@@ -31,6 +31,11 @@ const en = {
   reachedAt: 'reached at',
   correction: 'Correction',
   target: 'Target',
+  spotlight: 'Spotlight',
+  brand: 'Brand',
+  region: 'Region',
+  category: 'Category',
+  peakOrders: 'Peak orders/s',
 } as const
 
 export type Strings = { [K in keyof typeof en]: string }
@@ -66,6 +71,11 @@ const zh: Strings = {
   reachedAt: '达成于',
   correction: '数据更正',
   target: '目标',
+  spotlight: '聚焦',
+  brand: '品牌',
+  region: '地区',
+  category: '品类',
+  peakOrders: '每秒订单峰值',
 }
 
 export const STRINGS: Record<Locale, Strings> = { en, 'zh-CN': zh }

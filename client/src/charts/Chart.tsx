@@ -23,7 +23,11 @@ export function Chart({ option, notMerge = false, className, label }: ChartProps
     if (!node) return
     const chart = echarts.init(node, null, { renderer: 'canvas', devicePixelRatio: stageDevicePixelRatio() })
     instance.current = chart
-    const observer = new ResizeObserver(() => chart.resize())
+    // React removes an unmounted chart's element before it runs this effect's cleanup; the
+    // observer then reports a 0×0 box, and a map laid out at 0×0 throws inside ECharts.
+    const observer = new ResizeObserver(() => {
+      if (node.isConnected && node.clientWidth > 0 && node.clientHeight > 0) chart.resize()
+    })
     observer.observe(node)
     return () => {
       observer.disconnect()

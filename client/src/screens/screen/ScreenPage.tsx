@@ -1,4 +1,6 @@
 import {
+  CHINA_PROVINCES,
+  filterKey,
   formatClock,
   formatCount,
   formatGrowth,
@@ -8,6 +10,7 @@ import {
   fromFen,
   type Locale,
   type Snapshot,
+  type WallScene,
 } from '@gmv-pulse/shared'
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { labelOf, STRINGS } from '../../app/i18n.ts'
@@ -19,52 +22,70 @@ import { topBrandsOption } from '../../charts/topBrandsOption.ts'
 import { freshness } from '../../data/freshness.ts'
 import { appendCurvePoint, type CurvePoint } from '../../data/history.ts'
 import { useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
-import { useLiveSnapshot } from '../../data/useLiveSnapshot.ts'
+import { useLiveSocket, useLiveSubscription } from '../../data/useLiveSnapshot.ts'
 import { Counters } from './Counters.tsx'
 import { FreshnessBadge } from './FreshnessBadge.tsx'
 import { GmvTicker } from './GmvTicker.tsx'
+import { HeadlineCard } from './HeadlineCard.tsx'
 import { MapPanel } from './MapPanel.tsx'
 import { newlyReached } from './milestones.ts'
 import { Panel } from './Panel.tsx'
-import { INITIAL_SCENE, reduceScene, sceneFilter } from './scene.ts'
+import { commandOfState, INITIAL_SCENE, reduceScene, type SceneState, sceneFilter } from './scene.ts'
 import { Toasts } from './Toasts.tsx'
 import { useNow } from './useNow.ts'
 import { useToasts } from './useToasts.ts'
+import { useWallLink } from './useWallLink.ts'
+import './scene.css'
 
 const DEFAULT_TICK_MS = 1000
 
 export function ScreenPage({ locale }: { locale: Locale }) {
   const strings = STRINGS[locale]
   const label = useMemo(() => labelOf(locale), [locale])
-  // The scene is driven by the remote control later; for now the wall shows the overview.
-  const [sceneState] = useReducer(reduceScene, INITIAL_SCENE)
+  // The remote control (/control) drives the scene; one socket carries its commands and the snapshots.
+  const socket = useLiveSocket()
+  const [sceneState, dispatch] = useReducer(reduceScene, INITIAL_SCENE)
+  const shown = useMemo(() => commandOfState(sceneState), [sceneState])
+  const applyScene = useCallback((scene: WallScene) => dispatch({ type: 'apply', command: scene }), [])
+  useWallLink(socket, locale, shown, applyScene)
   const filter = useMemo(() => sceneFilter(sceneState), [sceneState])
+  const key = filterKey(filter)
   const campaign = useCampaignQuery().data
-  const summary = useSummaryQuery(filter).data
-  const live = useLiveSnapshot(filter)
+  const summaryQuery = useSummaryQuery(filter)
+  // Another filter's figures must never stand under this scene's label, not even while loading.
+  const summary = summaryQuery.isPlaceholderData ? undefined : summaryQuery.data
+  const live = useLiveSubscription(socket, filter)
   const now = useNow(500)
   const [toasts, pushToast] = useToasts()
 
-  // Frozen: keep showing the snapshot that was on screen when the wall was frozen.
+  // Frozen: keep showing the snapshot that was on screen when the wall was frozen (or, after
+  // a scene change while frozen, the new scene's first one).
   const frozenSnapshot = useRef<Snapshot | null>(null)
-  if (!sceneState.frozen) frozenSnapshot.current = live.snapshot
+  const held = frozenSnapshot.current
+  if (!sceneState.frozen || held === null || filterKey(held.filter) !== key) frozenSnapshot.current = live.snapshot
   const snapshot = sceneState.frozen ? frozenSnapshot.current : live.snapshot
 
   const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
   const usdRate = campaign?.usdRate
 
-  const [curve, setCurve] = useState<CurvePoint[]>([])
-  const previousMilestones = useRef<Snapshot['milestones'] | null>(null)
+  // History belongs to one filter: a new spotlight starts its curve and milestones afresh.
+  const [curve, setCurve] = useState<{ key: string; points: CurvePoint[] }>({ key, points: [] })
+  const previousMilestones = useRef<{ key: string; milestones: Snapshot['milestones'] } | null>(null)
   useEffect(() => {
     if (!snapshot) return
-    setCurve((points) => appendCurvePoint(points, snapshot, campaign?.start ?? null))
-    for (const milestone of newlyReached(previousMilestones.current, snapshot.milestones, Date.now(), 60_000)) {
+    const snapshotKey = filterKey(snapshot.filter)
+    setCurve((history) => ({
+      key: snapshotKey,
+      points: appendCurvePoint(history.key === snapshotKey ? history.points : [], snapshot, campaign?.start ?? null),
+    }))
+    const previous = previousMilestones.current?.key === snapshotKey ? previousMilestones.current.milestones : null
+    for (const milestone of newlyReached(previous, snapshot.milestones, Date.now(), 60_000)) {
       const amount = formatMoneyCompact(milestone.threshold, locale, { fractionDigits: 0 })
       const at = milestone.reachedAt ? formatClock(milestone.reachedAt, timeZone) : ''
       pushToast({ tone: 'milestone', text: `${amount} ${strings.reachedAt} ${at}` })
     }
-    previousMilestones.current = snapshot.milestones
+    previousMilestones.current = { key: snapshotKey, milestones: snapshot.milestones }
   }, [snapshot, campaign?.start, locale, timeZone, strings, pushToast])
 
   const onCorrection = useCallback(
@@ -93,12 +114,21 @@ export function ScreenPage({ locale }: { locale: Locale }) {
       categories: categoriesOption(snapshot.categories, locale, label),
     }
   }, [snapshot, locale, strings, label])
+  const curvePoints = curve.key === key ? curve.points : NO_POINTS
   const curveOption = useMemo(
-    () => gmvCurveOption(curve, locale, { thisYear: strings.thisYear, lastYear: strings.lastYear }),
-    [curve, locale, strings],
+    () => gmvCurveOption(curvePoints, locale, { thisYear: strings.thisYear, lastYear: strings.lastYear }),
+    [curvePoints, locale, strings],
   )
   const livestream = snapshot?.channels.find((channel) => channel.key === 'livestream')
   const panel = { timeZone, strings, asOf }
+  // A new filter is a new number: count up from it, never down from the previous scene's.
+  const ticker =
+    gmv !== null ? (
+      <GmvTicker key={key} target={gmv} tickMs={tickMs} locale={locale} onCorrection={onCorrection} />
+    ) : (
+      <div className="ticker ticker-empty">—</div>
+    )
+  const scene = sceneState.scene
 
   return (
     <div className="screen">
@@ -106,93 +136,113 @@ export function ScreenPage({ locale }: { locale: Locale }) {
         <div className="brand-mark">
           {strings.title} · {campaign?.name ?? '11.11'}
         </div>
+        {scene.kind === 'spotlight' ? (
+          <div className="spotlight-label" data-testid="spotlight" data-value={scene.value}>
+            {strings.spotlight} · {strings[scene.dimension]}: {spotlightValue(sceneState, locale)}
+          </div>
+        ) : null}
         <div className="clock">{formatClock(now, timeZone)}</div>
         <FreshnessBadge state={badge} strings={strings} locale={locale} frozen={sceneState.frozen} />
       </header>
 
-      <div className="col col-left">
-        <Panel title={strings.topBrands} className="panel-brands" {...panel}>
-          {options ? <Chart option={options.topBrands} label={strings.topBrands} /> : <Empty text={strings.noData} />}
-        </Panel>
-        <Panel title={strings.categories} className="panel-categories" {...panel}>
-          {options ? (
-            <Chart option={options.categories} notMerge label={strings.categories} />
-          ) : (
-            <Empty text={strings.noData} />
-          )}
-        </Panel>
-      </div>
-
-      <div className="col col-centre">
-        <section className="hero">
-          <div className="hero-label">{strings.gmv}</div>
-          {gmv !== null ? (
-            <GmvTicker target={gmv} tickMs={tickMs} locale={locale} onCorrection={onCorrection} />
-          ) : (
-            <div className="ticker ticker-empty">—</div>
-          )}
-          <div className="hero-sub">
-            <span data-testid="gmv-compact">{gmv ? formatMoneyCompact(gmv, locale) : '—'}</span>
-            <span className="usd">{gmv && usdRate ? `≈ ${formatUsdFromCny(gmv, usdRate, locale)}` : ''}</span>
-            <span>
-              {strings.orders} {formatCount(snapshot?.orders ?? summary?.orders ?? 0, locale)}
-            </span>
-            <span className={`growth ${(snapshot?.lastYear?.growthPercent ?? 0) >= 0 ? 'up' : 'down'}`}>
-              {strings.growth} {formatGrowth(snapshot?.lastYear?.growthPercent ?? null, locale)}
-            </span>
-            <span className="as-of">
-              {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
-            </span>
+      {scene.kind === 'headline' ? (
+        <HeadlineCard
+          title={scene.title}
+          body={scene.body}
+          ticker={ticker}
+          snapshot={snapshot}
+          usdRate={usdRate}
+          locale={locale}
+          strings={strings}
+          timeZone={timeZone}
+        />
+      ) : (
+        <>
+          <div className="col col-left">
+            <Panel title={strings.topBrands} className="panel-brands" {...panel}>
+              {options ? (
+                <Chart option={options.topBrands} label={strings.topBrands} />
+              ) : (
+                <Empty text={strings.noData} />
+              )}
+            </Panel>
+            <Panel title={strings.categories} className="panel-categories" {...panel}>
+              {options ? (
+                <Chart option={options.categories} notMerge label={strings.categories} />
+              ) : (
+                <Empty text={strings.noData} />
+              )}
+            </Panel>
           </div>
-        </section>
-        <Panel title={strings.map} className="panel-map" {...panel}>
-          <MapPanel
-            regions={snapshot?.regions ?? []}
-            flows={snapshot?.flows ?? []}
-            locale={locale}
-            label={strings.map}
-          />
-        </Panel>
-      </div>
 
-      <div className="col col-right">
-        <Panel
-          title={strings.ordersPerSecond}
-          className="panel-ops"
-          aside={
-            <span className="peak" data-testid="peak">
-              {strings.peak} {formatCount(snapshot?.peak.ordersPerSecond ?? 0, locale)}
-              {snapshot?.peak.at ? ` · ${formatClock(snapshot.peak.at, timeZone)}` : ''}
-            </span>
-          }
-          {...panel}
-        >
-          {options ? (
-            <Chart option={options.ordersPerSecond} label={strings.ordersPerSecond} />
-          ) : (
-            <Empty text={strings.noData} />
-          )}
-        </Panel>
-        <Panel title={strings.curve} className="panel-curve" {...panel}>
-          <Chart option={curveOption} label={strings.curve} />
-        </Panel>
-        <Panel
-          title={strings.channels}
-          className="panel-channels"
-          aside={
-            <span className="peak">
-              {strings.livestreamShare} {livestream ? formatShare(livestream.share, locale) : '—'}
-            </span>
-          }
-          {...panel}
-        >
-          {options ? (
-            <Chart option={options.channels} notMerge label={strings.channels} />
-          ) : (
-            <Empty text={strings.noData} />
-          )}
-        </Panel>
-      </div>
+          <div className="col col-centre">
+            <section className="hero">
+              <div className="hero-label">{strings.gmv}</div>
+              {ticker}
+              <div className="hero-sub">
+                <span data-testid="gmv-compact">{gmv ? formatMoneyCompact(gmv, locale) : '—'}</span>
+                <span className="usd">{gmv && usdRate ? `≈ ${formatUsdFromCny(gmv, usdRate, locale)}` : ''}</span>
+                <span>
+                  {strings.orders} {formatCount(snapshot?.orders ?? summary?.orders ?? 0, locale)}
+                </span>
+                <span className={`growth ${(snapshot?.lastYear?.growthPercent ?? 0) >= 0 ? 'up' : 'down'}`}>
+                  {strings.growth} {formatGrowth(snapshot?.lastYear?.growthPercent ?? null, locale)}
+                </span>
+                <span className="as-of">
+                  {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
+                </span>
+              </div>
+            </section>
+            <Panel title={strings.map} className="panel-map" {...panel}>
+              <MapPanel
+                regions={snapshot?.regions ?? []}
+                flows={snapshot?.flows ?? []}
+                locale={locale}
+                label={strings.map}
+              />
+            </Panel>
+          </div>
+
+          <div className="col col-right">
+            <Panel
+              title={strings.ordersPerSecond}
+              className="panel-ops"
+              aside={
+                <span className="peak" data-testid="peak">
+                  {strings.peak} {formatCount(snapshot?.peak.ordersPerSecond ?? 0, locale)}
+                  {snapshot?.peak.at ? ` · ${formatClock(snapshot.peak.at, timeZone)}` : ''}
+                </span>
+              }
+              {...panel}
+            >
+              {options ? (
+                <Chart option={options.ordersPerSecond} label={strings.ordersPerSecond} />
+              ) : (
+                <Empty text={strings.noData} />
+              )}
+            </Panel>
+            <Panel title={strings.curve} className="panel-curve" {...panel}>
+              <Chart option={curveOption} label={strings.curve} />
+            </Panel>
+            <Panel
+              title={strings.channels}
+              className="panel-channels"
+              aside={
+                <span className="peak">
+                  {strings.livestreamShare} {livestream ? formatShare(livestream.share, locale) : '—'}
+                </span>
+              }
+              {...panel}
+            >
+              {options ? (
+                <Chart option={options.channels} notMerge label={strings.channels} />
+              ) : (
+                <Empty text={strings.noData} />
+              )}
+            </Panel>
+          </div>
+        </>
+      )}
 
       <footer className="screen-foot">
         <Counters
@@ -205,9 +255,27 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           ]}
         />
       </footer>
+      {sceneState.frozen && sceneState.message ? (
+        <div className="freeze-banner" data-testid="freeze-banner" role="status">
+          {sceneState.message}
+        </div>
+      ) : null}
       <Toasts toasts={toasts} />
     </div>
   )
+}
+
+const NO_POINTS: CurvePoint[] = []
+
+/** A spotlighted province by its name on the wall; brands, categories and countries as sent. */
+function spotlightValue(state: SceneState, locale: Locale): string {
+  if (state.scene.kind !== 'spotlight') return ''
+  const { dimension, value } = state.scene
+  if (dimension === 'region' && value in CHINA_PROVINCES) {
+    const names = CHINA_PROVINCES[value as keyof typeof CHINA_PROVINCES]
+    return locale === 'zh-CN' ? names.zh : names.en
+  }
+  return value
 }
 
 function Empty({ text }: { text: string }) {

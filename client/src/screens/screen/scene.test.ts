@@ -1,10 +1,11 @@
+import { type SceneCommand, sceneCommandSchema } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { newlyReached } from './milestones.ts'
-import { INITIAL_SCENE, reduceScene, sceneFilter } from './scene.ts'
+import { commandOfState, INITIAL_SCENE, reduceScene, sceneFilter } from './scene.ts'
 
 describe('scene state', () => {
   test('starts on the overview, unfrozen, with no filter', () => {
-    expect(INITIAL_SCENE).toEqual({ scene: { kind: 'overview' }, frozen: false })
+    expect(INITIAL_SCENE).toEqual({ scene: { kind: 'overview' }, frozen: false, message: '' })
     expect(sceneFilter(INITIAL_SCENE)).toEqual({})
   })
   test('a spotlight narrows the live filter to its dimension', () => {
@@ -15,8 +16,47 @@ describe('scene state', () => {
   test('freezing keeps the scene and unfreezing resumes it', () => {
     const headline = reduceScene(INITIAL_SCENE, { type: 'headline', title: 'Record', body: '¥4982亿' })
     const frozen = reduceScene(headline, { type: 'freeze' })
-    expect(frozen).toEqual({ scene: headline.scene, frozen: true })
+    expect(frozen).toEqual({ scene: headline.scene, frozen: true, message: '' })
     expect(reduceScene(frozen, { type: 'unfreeze' }).frozen).toBe(false)
+    const announced = reduceScene(headline, { type: 'freeze', message: 'Press conference' })
+    expect(announced.message).toBe('Press conference')
+    expect(reduceScene(announced, { type: 'unfreeze' })).toEqual({ ...headline, message: '' })
+  })
+  test('a command from the remote control replaces the whole scene, freeze and banner included', () => {
+    const command = (input: unknown): SceneCommand => sceneCommandSchema.parse(input)
+    const frozenBrand = reduceScene(INITIAL_SCENE, {
+      type: 'apply',
+      command: command({ scene: 'spotlight', dimension: 'brand', value: 'Nike', frozen: true, message: 'Hold on' }),
+    })
+    expect(frozenBrand).toEqual({
+      scene: { kind: 'spotlight', dimension: 'brand', value: 'Nike' },
+      frozen: true,
+      message: 'Hold on',
+    })
+    expect(sceneFilter(frozenBrand)).toEqual({ brand: 'Nike' })
+    const released = reduceScene(frozenBrand, { type: 'apply', command: command({ scene: 'overview' }) })
+    expect(released).toEqual(INITIAL_SCENE)
+    const headline = reduceScene(released, { type: 'apply', command: command({ scene: 'headline', title: 'Record' }) })
+    expect(headline.scene).toEqual({ kind: 'headline', title: 'Record', body: '' })
+  })
+  test('applying the scene the wall already shows keeps the same state object', () => {
+    const command = sceneCommandSchema.parse({ scene: 'spotlight', dimension: 'region', value: 'CN-ZJ' })
+    const once = reduceScene(INITIAL_SCENE, { type: 'apply', command })
+    expect(reduceScene(once, { type: 'apply', command })).toBe(once)
+  })
+  test('a banner is dropped when the command is not frozen', () => {
+    const command = sceneCommandSchema.parse({ scene: 'overview', message: 'ignored while live' })
+    expect(reduceScene(INITIAL_SCENE, { type: 'apply', command }).message).toBe('')
+  })
+  test('the wall reports its state as the command that would produce it', () => {
+    for (const input of [
+      { scene: 'overview' },
+      { scene: 'spotlight', dimension: 'category', value: 'Beauty', frozen: true, message: 'Live now' },
+      { scene: 'headline', title: 'Record', body: '¥4982亿' },
+    ]) {
+      const command = sceneCommandSchema.parse(input)
+      expect(commandOfState(reduceScene(INITIAL_SCENE, { type: 'apply', command }))).toEqual(command)
+    }
   })
 })
 

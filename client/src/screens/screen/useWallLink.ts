@@ -1,0 +1,90 @@
+import type { Locale, SceneCommand, ScreenHello, WallScene } from '@gmv-pulse/shared'
+import { useEffect, useRef } from 'react'
+import type { LiveSocket } from '../../data/useLiveSnapshot.ts'
+
+/**
+ * Five seconds: the control's lag column stays current without the walls adding noticeable
+ * traffic (one tiny message per screen), and a silent screen is noticed within a few beats.
+ */
+export const HEARTBEAT_MS = 5000
+
+/** A screen's id, random per browser tab and kept across its reloads (two tabs are two screens). */
+export function screenId(storage: Storage | undefined = globalThis.sessionStorage): string {
+  const key = 'gmv-pulse-screen-id'
+  const known = storage?.getItem(key)
+  if (known && /^[A-Za-z0-9_-]{1,64}$/.test(known)) return known
+  const id = crypto.randomUUID().replaceAll('-', '').slice(0, 12)
+  storage?.setItem(key, id)
+  return id
+}
+
+/** `?screen=Left%20wall` names the screen on the control; otherwise its id does. */
+export function screenLabel(search: string, id: string): string {
+  const named = new URLSearchParams(search).get('screen')?.trim().slice(0, 64)
+  return named || `Screen ${id.slice(0, 4)}`
+}
+
+const viewport = () => ({ width: Math.max(1, window.innerWidth), height: Math.max(1, window.innerHeight) })
+
+/**
+ * The wall's side of the remote control, on the same socket as its snapshots: introduce the
+ * screen on every connect that was not recovered (a recovered one is still registered), apply
+ * every scene that arrives, and heartbeat with the last measured round trip.
+ */
+export function useWallLink(
+  socket: LiveSocket | null,
+  locale: Locale,
+  shown: SceneCommand,
+  apply: (scene: WallScene) => void,
+): void {
+  const shownRef = useRef(shown)
+  shownRef.current = shown
+  const applyRef = useRef(apply)
+  applyRef.current = apply
+
+  useEffect(() => {
+    if (!socket) return
+    const id = screenId()
+    const hello: ScreenHello = {
+      id,
+      label: screenLabel(window.location.search, id),
+      lang: locale,
+      viewport: viewport(),
+    }
+    let lagMs: number | null = null
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let registered = false
+
+    const beat = () => {
+      clearTimeout(timer)
+      if (!socket.connected || !registered) return
+      const started = performance.now()
+      const hadLag = lagMs !== null
+      socket
+        .timeout(HEARTBEAT_MS)
+        .emit('heartbeat', { lagMs, viewport: viewport(), scene: shownRef.current }, (error) => {
+          if (!error) lagMs = Math.min(60_000, Math.round(performance.now() - started))
+          // The first round trip is reported at once, so the control shows a lag as soon as the screen appears.
+          timer = setTimeout(beat, hadLag || error ? HEARTBEAT_MS : 0)
+        })
+    }
+    const register = () => {
+      if (socket.recovered && registered) return beat()
+      socket.emit('registerScreen', { ...hello, viewport: viewport() }, (response) => {
+        if (!response.ok) return
+        registered = true
+        applyRef.current(response.data)
+        beat()
+      })
+    }
+    const onScene = (scene: WallScene) => applyRef.current(scene)
+    socket.on('connect', register)
+    socket.on('scene', onScene)
+    if (socket.connected) register()
+    return () => {
+      clearTimeout(timer)
+      socket.off('connect', register)
+      socket.off('scene', onScene)
+    }
+  }, [socket, locale])
+}
