@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { convertMoney, fromFen, growthPercent, normaliseMoney, sumMoney, toFen } from './money.ts'
+import { convertMoney, fromFen, growthPercent, normaliseMoney, shareOf, sumMoney, toFen } from './money.ts'
 
 describe('money', () => {
   test('parses and prints two-place decimals without loss', () => {
@@ -43,5 +43,13 @@ describe('money', () => {
     expect(() => toFen('1.234')).toThrow(RangeError)
     expect(() => toFen('1e5')).toThrow(RangeError)
     expect(() => convertMoney('1.00', '-1')).toThrow(RangeError)
+  })
+
+  test('a share is exact fen over exact fen, rounded half up to a millionth', () => {
+    expect(shareOf(1n, 3n)).toBe(0.333333)
+    expect(shareOf(2n, 3n)).toBe(0.666667)
+    expect(shareOf(1n, 8_000_000n)).toBe(0)
+    expect(shareOf(1n, 2_000_000n)).toBe(0.000001)
+    expect(shareOf(5n, 0n)).toBe(0)
   })
 })

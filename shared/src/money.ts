@@ -63,3 +63,9 @@ export function growthPercent(current: string, previous: string): number | null 
   const basisPoints = ((toFen(current) - base) * 10000n) / base
   return Number(basisPoints) / 100
 }
+
+/** part / whole rounded half up to 1e-6, from integer fen: exact until the one division. 0 with no whole. */
+export function shareOf(partFen: bigint, wholeFen: bigint): number {
+  if (wholeFen === 0n) return 0
+  return Number((partFen * 2_000_000n + wholeFen) / (2n * wholeFen)) / 1_000_000
+}

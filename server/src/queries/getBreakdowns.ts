@@ -1,4 +1,4 @@
-import { type Filter, normaliseMoney, type Share, toFen } from '@gmv-pulse/shared'
+import { type Filter, normaliseMoney, type Share, shareOf, toFen } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import type { TimeRange } from './getSummary.ts'
 import { minuteSource } from './minuteSource.ts'
@@ -7,12 +7,6 @@ export interface Breakdowns {
   channels: Share[]
   categories: Share[]
   regions: Share[]
-}
-
-/** Share of a total as a fraction, from exact fen; the only float is the ratio itself. */
-export function shareOf(gmv: string, totalFen: bigint): number {
-  if (totalFen === 0n) return 0
-  return Number((toFen(gmv) * 1_000_000n) / totalFen) / 1_000_000
 }
 
 /** GMV by channel, category and region in one scan (GROUPING SETS), largest first, with shares. */
@@ -38,7 +32,7 @@ export async function getBreakdowns(store: Store, filter: Filter, range: TimeRan
       key: row.key,
       gmv: normaliseMoney(row.gmv_text),
       orders: Number(row.order_count),
-      share: shareOf(row.gmv_text, totalFen),
+      share: shareOf(toFen(row.gmv_text), totalFen),
     }))
   }
   return {

@@ -4,6 +4,7 @@ import {
   type FilterDimension,
   growthPercent,
   normaliseMoney,
+  shareOf,
   type Top,
   type TopRow,
   type TopSort,
@@ -117,12 +118,6 @@ export async function getTop(store: Store, campaign: Campaign, query: TopQuery):
       }
     }),
   }
-}
-
-/** part / whole rounded to 1e-6, from integer fen: exact before the one division. */
-export function shareOf(partFen: bigint, wholeFen: bigint): number {
-  if (wholeFen === 0n) return 0
-  return Number((partFen * 2_000_000n + wholeFen) / (2n * wholeFen)) / 1_000_000
 }
 
 async function totalOf(store: Store, source: string, params: QueryParams): Promise<{ gmv: string; orders: number }> {
