@@ -65,6 +65,8 @@ export class LiveHub {
   #tickRunning: Promise<void> | undefined
   #tickStartedAt = 0
   #lastComputedTickAt: number | undefined
+  /** This instance held the computing lease at its last tick. */
+  #leading = false
 
   constructor(private readonly options: LiveHubOptions) {}
 
@@ -142,7 +144,8 @@ export class LiveHub {
     const watched = this.#watched.get(roomKey)
     if (!watched) return
     watched.local = false
-    if (!this.options.coordinator) this.#watched.delete(roomKey)
+    // The computing core keeps it while other instances still announce it; anyone else forgets it.
+    if (!this.options.coordinator || !this.#leading) this.#watched.delete(roomKey)
   }
 
   /** A relay has no store: the computing core's snapshot arrives through Redis. */
@@ -174,13 +177,16 @@ export class LiveHub {
   async #runTick(): Promise<void> {
     const { coordinator, store } = this.options
     const tickNumber = Math.floor(this.#tickStartedAt / this.tickMs)
-    if (coordinator) {
-      const local = [...this.#watched.values()].filter((watched) => watched.local).map((watched) => watched.filter)
-      await coordinator.announce(local)
-      if (!store || !(await coordinator.holdLease()) || !(await coordinator.claimTick(tickNumber))) return
-      await this.#adoptClusterFilters(coordinator)
-    } else if (!store) {
+    if (!store) {
+      // A relay computes nothing; it tells the cluster what its viewers watch.
+      await coordinator?.announce(this.#localFilters())
       return
+    }
+    if (coordinator) {
+      await coordinator.announce(this.#localFilters())
+      this.#leading = await coordinator.holdLease()
+      if (!this.#leading || !(await coordinator.claimTick(tickNumber))) return
+      await this.#adoptClusterFilters(coordinator)
     }
     this.#stats.ticks += 1
     this.#stats.computedTicks.push(tickNumber)
@@ -199,6 +205,10 @@ export class LiveHub {
         if (watched.last) this.options.sink(roomKey, this.#framed(watched.last, watched))
       }
     }
+  }
+
+  #localFilters(): Filter[] {
+    return [...this.#watched.values()].filter((watched) => watched.local).map((watched) => watched.filter)
   }
 
   /** The computing core takes on every filter watched anywhere, and drops those nobody watches. */
