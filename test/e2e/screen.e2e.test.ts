@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { formatMoneyExact } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type ServerProcess, startServerProcess } from '../../bench/lib/serverProcess.ts'
+import { launchStrictBrowser } from './lib/analystHarness.ts'
 import {
   type Browser,
   buildClient,
@@ -117,5 +118,26 @@ describe('the war-room screen in a real browser against the real server', () => 
     )
     // The entry must stay under the 400 KB goal; the lazily loaded map data comes on top.
     expect(entry).toBeLessThanOrEqual(400 * 1024)
+  })
+
+  test('the wall works under the server’s own CSP: live numbers and the map, no violation', async () => {
+    // This harness (unlike the one above) does not bypass the policy, so nothing here may
+    // evaluate strings in the page: only locators and Playwright's own CDP calls.
+    const strict = await launchStrictBrowser()
+    try {
+      const page = await strict.context.newPage()
+      await page.setViewportSize({ width: 1920, height: 1080 })
+      const errors = collectErrors(page)
+      await page.goto(`${server.url}/?lang=en`)
+      await page.locator('[data-testid="gmv-ticker"][data-value]').waitFor({ timeout: 15_000 })
+      await postOrders(server.url, server.token, makeOrders(99, 50))
+      await page.locator('canvas').first().waitFor()
+      await sleep(2_000)
+      expect(errors.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([])
+      expect(errors).toEqual([])
+      await page.close()
+    } finally {
+      await strict.close()
+    }
   })
 })
