@@ -21,7 +21,7 @@ export async function benchScreen({ quick }: { quick: boolean }): Promise<BenchF
   buildClient()
   const { entry, total } = screenJsGzipBytes()
   const server = await startServerProcess({ TICK_MS: '1000' })
-  const browser = await launchBrowser()
+  const browser = await launchBrowser({ enforceCsp: false })
   try {
     const page = await browser.context.newPage()
     await page.setViewportSize({ width: 1920, height: 1080 })

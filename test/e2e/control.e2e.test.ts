@@ -37,7 +37,7 @@ beforeAll(async () => {
   buildClient()
   mkdirSync(ARTIFACTS, { recursive: true })
   server = await startServerProcess({ TICK_MS: '1000', CONTROL_TOKENS: CONTROL_TOKEN })
-  browser = await launchBrowser()
+  browser = await launchBrowser({ enforceCsp: false })
 })
 
 afterAll(async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   buildClient()
   mkdirSync(ARTIFACTS, { recursive: true })
   server = await startServerProcess({ TICK_MS: '1000' })
-  browser = await launchBrowser()
+  browser = await launchBrowser({ enforceCsp: false })
 })
 
 afterAll(async () => {

@@ -3,40 +3,13 @@
  * CSP (unlike the wall's harness, these pages must prove they run under it), downloads read
  * back from disk, and the size of a PNG read from its header.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
-import { type Browser, CHROMIUM } from './screenHarness.ts'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { type Browser, launchBrowser } from './screenHarness.ts'
 
-export async function launchStrictBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'gmv-pulse-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1600, height: 1000 },
-    acceptDownloads: true,
-    // Copy to clipboard is a feature under test; the page still asks, the profile says yes.
-    permissions: ['clipboard-read', 'clipboard-write'],
-  })
-  return {
-    context,
-    async close() {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    },
-  }
-}
+/** The analyst pages' browser: the server's CSP in force, downloads and the clipboard allowed. */
+export const launchStrictBrowser = (): Promise<Browser> =>
+  launchBrowser({ enforceCsp: true, viewport: { width: 1600, height: 1000 }, exports: true })
 
 /** Clicks what starts a download and answers the downloaded file's name and bytes. */
 export async function download(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {

@@ -27,8 +27,23 @@ export interface Browser {
   close(): Promise<void>
 }
 
+export interface BrowserOptions {
+  /**
+   * Keep the server's CSP in force (the default). The wall's measuring harness turns it off:
+   * its waitForFunction and string snippets are test code, not the app, and CSP forbids eval.
+   */
+  enforceCsp?: boolean
+  viewport?: { width: number; height: number }
+  /** Downloads and clipboard, for the presenter's and explorer's exports. */
+  exports?: boolean
+}
+
 /** A fresh profile every run; no GPU, no network beyond this machine, nothing phoning home. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser({
+  enforceCsp = true,
+  viewport = { width: 1920, height: 1080 },
+  exports = false,
+}: BrowserOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'gmv-pulse-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -43,9 +58,15 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1920, height: 1080 },
-    // The server's CSP forbids eval; the harness's measuring snippets are strings run by the test, not the app.
-    bypassCSP: true,
+    viewport,
+    bypassCSP: !enforceCsp,
+    ...(exports
+      ? {
+          acceptDownloads: true,
+          // Copy to clipboard is a feature under test; the page still asks, the profile says yes.
+          permissions: ['clipboard-read', 'clipboard-write'],
+        }
+      : {}),
   })
   return {
     context,
