@@ -14,6 +14,16 @@ export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 /** A real socket.io-client viewer, connected (websocket only, as a wall screen runs). */
 export async function connectViewer(url: string, auth: { token?: string } = {}): Promise<ViewerSocket> {
   const socket: ViewerSocket = io(url, { transports: ['websocket'], auth, reconnectionDelay: 100, forceNew: true })
+  await connected(socket)
+  return socket
+}
+
+/**
+ * Resolves on the first connection, rejects (and closes) on a refused first attempt. Later
+ * connect errors are reconnection attempts, as when the server restarts: they must not close
+ * the socket for good, so the listener goes once connected.
+ */
+async function connected(socket: Socket): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const refused = (error: Error) => {
       socket.close()
@@ -21,12 +31,10 @@ export async function connectViewer(url: string, auth: { token?: string } = {}):
     }
     socket.once('connect_error', refused)
     socket.once('connect', () => {
-      // Later connect errors are reconnection attempts, which must not close the socket for good.
       socket.off('connect_error', refused)
       resolve()
     })
   })
-  return socket
 }
 
 export async function subscribe(socket: ViewerSocket, filter: Filter): Promise<Snapshot> {
@@ -78,16 +86,6 @@ export async function connectControl(url: string, auth: { token?: string } = {})
     reconnectionDelay: 100,
     forceNew: true,
   })
-  await new Promise<void>((resolve, reject) => {
-    const refused = (error: Error) => {
-      socket.close()
-      reject(error)
-    }
-    socket.once('connect_error', refused)
-    socket.once('connect', () => {
-      socket.off('connect_error', refused)
-      resolve()
-    })
-  })
+  await connected(socket)
   return socket
 }

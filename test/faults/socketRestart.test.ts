@@ -12,9 +12,8 @@ import { join } from 'node:path'
 import { type Filter, fromFen, type OrderInput, type Snapshot, toFen } from '@gmv-pulse/shared'
 import { afterAll, expect, test } from 'vitest'
 import { makeOrders } from '../../server/test/orderFixtures.ts'
-import { follow, type ViewerSocket } from '../../server/test/socketClient.ts'
+import { connectViewer, follow, type ViewerSocket } from '../../server/test/socketClient.ts'
 import { postOrders } from '../../server/test/startTestServer.ts'
-import { connectLastingViewer } from './lib/connectViewer.ts'
 import { freePort, ServerProcess } from './lib/serverProcess.ts'
 
 const token = 'fault-ingest-token'
@@ -68,7 +67,7 @@ test('viewers following filters get full, correct snapshots again after a SIGTER
   await store(makeOrders(2000, 71))
 
   for (const filter of FILTERS) {
-    const socket = await connectLastingViewer(server.url)
+    const socket = await connectViewer(server.url)
     const viewer = { socket, filter, received: [] as { at: number; snapshot: Snapshot }[] }
     viewers.push(viewer)
     await follow(socket, filter, (snapshot) => viewer.received.push({ at: Date.now(), snapshot }))
