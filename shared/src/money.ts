@@ -38,21 +38,39 @@ export function normaliseMoney(decimal: string): string {
   return fromFen(toFen(decimal))
 }
 
+/** A rate as CNY per unit ("6.6", "0.00047"), as an integer and its decimal scale; > 0. */
+function parseRate(rate: string): { scaled: bigint; scale: bigint } {
+  const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(rate)
+  if (!match || /^0+(\.0+)?$/.test(rate)) throw new RangeError(`not an exchange rate: ${JSON.stringify(rate)}`)
+  const [, whole, fraction = ''] = match
+  const scale = 10n ** BigInt(fraction.length)
+  return { scaled: BigInt(whole as string) * scale + BigInt(fraction || '0'), scale }
+}
+
+/** numerator / denominator rounded half away from zero, on BigInt. */
+function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n
+  const abs = negative ? -numerator : numerator
+  const rounded = (2n * abs + denominator) / (2n * denominator)
+  return negative ? -rounded : rounded
+}
+
 /**
  * Converts an amount to CNY with a rate given as a decimal string (CNY per unit),
  * rounding half away from zero to the fen — the usual rule for settlement amounts.
  */
 export function convertMoney(amount: string, rate: string): string {
-  const rateMatch = /^(\d+)(?:\.(\d{1,9}))?$/.exec(rate)
-  if (!rateMatch) throw new RangeError(`not an exchange rate: ${JSON.stringify(rate)}`)
-  const [, rateWhole, rateFraction = ''] = rateMatch
-  const scale = 10n ** BigInt(rateFraction.length)
-  const rateScaled = BigInt(rateWhole as string) * scale + BigInt(rateFraction || '0')
-  const product = toFen(amount) * rateScaled
-  const negative = product < 0n
-  const abs = negative ? -product : product
-  const rounded = (abs + scale / 2n) / scale
-  return fromFen(negative ? -rounded : rounded)
+  const { scaled, scale } = parseRate(rate)
+  return fromFen(divideRounded(toFen(amount) * scaled, scale))
+}
+
+/**
+ * Converts a CNY amount into a currency quoted as CNY per unit (USD at '6.6'), rounding
+ * half away from zero to the cent: the USD figure beside every CNY one.
+ */
+export function convertFromCny(amount: string, cnyPerUnit: string): string {
+  const { scaled, scale } = parseRate(cnyPerUnit)
+  return fromFen(divideRounded(toFen(amount) * scale, scaled))
 }
 
 /** Growth in percent from a previous to a current amount, or null when there is no base. */

@@ -1,7 +1,6 @@
-import { type Campaign, growthPercent, type Headline } from '@gmv-pulse/shared'
+import { type Campaign, convertFromCny, growthPercent, type Headline } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { campaignBounds, lastYearAlignment } from './campaignWindow.ts'
-import { convertFromCny } from './convertFromCny.ts'
 import { exactSource } from './exactSource.ts'
 import { clickhouseTimeToIso, getSummary } from './getSummary.ts'
 import { getTop } from './getTop.ts'

@@ -21,21 +21,3 @@ export function shiftDecimal(decimal: string, places: number): string {
   const fracPart = digits.slice(point)
   return `${sign}${intPart}${fracPart ? `.${fracPart}` : ''}`
 }
-
-/**
- * Converts a CNY amount to a currency quoted as CNY per unit (USD at '6.6'), rounding half
- * away from zero to the cent. Exact: BigInt fen times the rate's scale, one division.
- */
-export function convertFromCny(amount: string, cnyPerUnit: string): string {
-  const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(cnyPerUnit)
-  if (!match || /^0+(\.0+)?$/.test(cnyPerUnit))
-    throw new RangeError(`not an exchange rate: ${JSON.stringify(cnyPerUnit)}`)
-  const [, whole = '0', fraction = ''] = match
-  const scale = 10n ** BigInt(fraction.length)
-  const rateScaled = BigInt(whole) * scale + BigInt(fraction || '0')
-  const numerator = toFen(amount) * scale
-  const negative = numerator < 0n
-  const abs = negative ? -numerator : numerator
-  const cents = (abs * 2n + rateScaled) / (rateScaled * 2n)
-  return fromFen(negative ? -cents : cents)
-}

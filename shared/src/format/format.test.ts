@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { convertFromCny } from '../money.ts'
 import {
-  convertFromCny,
   formatClock,
   formatCount,
   formatGrowth,

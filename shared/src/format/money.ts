@@ -1,4 +1,5 @@
-import { convertFromCny, shiftDecimal } from './decimal.ts'
+import { convertFromCny } from '../money.ts'
+import { shiftDecimal } from './decimal.ts'
 import type { Locale } from './locale.ts'
 
 export type Currency = 'CNY' | 'USD'

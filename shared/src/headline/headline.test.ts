@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Headline } from '../analyst.ts'
-import { convertFromCny } from '../format/decimal.ts'
-import { fromFen, growthPercent, toFen } from '../money.ts'
+import { convertFromCny, fromFen, growthPercent, toFen } from '../money.ts'
 import { toCsv } from './csv.ts'
 import { headlineTable } from './headlineTable.ts'
 import { cutoffLabel, growthPhrase, headlineSentence, readingAmount } from './sentence.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { convertFromCny } from './convertFromCny.ts'
+import { convertFromCny } from './money.ts'
 
 describe('convertFromCny', () => {
   test('the 2020 total of ¥498.2 billion is $75.48 billion at 6.6 CNY per USD', () => {
