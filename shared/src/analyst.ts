@@ -36,6 +36,16 @@ const boundedInt = (min: number, max: number, fallback: number) =>
 export const INTERVALS = ['1s', '1m', '5m', '15m', '1h', '1d'] as const
 export type Interval = (typeof INTERVALS)[number]
 
+/** Nominal width of each interval in ms (a day in a zone with summer time may be an hour off; only sizing uses this). */
+export const INTERVAL_MS: Readonly<Record<Interval, number>> = {
+  '1s': 1000,
+  '1m': 60_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+}
+
 /** A series longer than this is refused: no chart draws it and the answer would run to megabytes. */
 export const MAX_SERIES_POINTS = 10_000
 

@@ -1,16 +1,6 @@
-import { formatCount, formatMoneyCompact, type Interval, type Locale, type Timeseries } from '@gmv-pulse/shared'
+import { formatCount, formatMoneyCompact, INTERVAL_MS, type Locale, type Timeseries } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
-
-/** Nominal bucket width, to shade the running bucket up to its end. */
-const INTERVAL_MS: Readonly<Record<Interval, number>> = {
-  '1s': 1000,
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '1d': 86_400_000,
-}
 
 export type SeriesMetric = 'gmv' | 'orders'
 

@@ -1,5 +1,6 @@
+import { INTERVAL_MS } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
-import { chooseInterval, INTERVAL_MS } from './chooseInterval.ts'
+import { chooseInterval } from './chooseInterval.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

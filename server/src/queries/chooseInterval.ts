@@ -1,14 +1,4 @@
-import type { Interval } from '@gmv-pulse/shared'
-
-/** Nominal width of each interval in ms (a day in a zone with summer time may be an hour off; only sizing uses this). */
-export const INTERVAL_MS: Readonly<Record<Interval, number>> = {
-  '1s': 1000,
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '1d': 86_400_000,
-}
+import { INTERVAL_MS, type Interval } from '@gmv-pulse/shared'
 
 /** A chart reads well with this many points: fewer looks blocky, more is wasted on a 4K wall. */
 const FEWEST_POINTS = 100

@@ -1,6 +1,7 @@
 import {
   type Campaign,
   type Filter,
+  INTERVAL_MS,
   type Interval,
   MAX_SERIES_POINTS,
   normaliseMoney,
@@ -9,7 +10,7 @@ import {
 } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { campaignBounds, lastYearAlignment, lastYearRange } from './campaignWindow.ts'
-import { chooseInterval, INTERVAL_MS } from './chooseInterval.ts'
+import { chooseInterval } from './chooseInterval.ts'
 import { exactSource } from './exactSource.ts'
 
 export interface TimeseriesQuery {

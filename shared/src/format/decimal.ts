@@ -1,5 +1,3 @@
-import { fromFen, toFen } from '../money.ts'
-
 /**
  * Moves the decimal point of an exact decimal string: shiftDecimal('498200000000.00', -8)
  * is '4982.0000000000'. Pure string work, so 亿 and billion units stay exact and
