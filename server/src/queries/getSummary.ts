@@ -17,7 +17,7 @@ export interface TimeRange {
  * Whole buckets come from a rollup (per second when unfiltered, per minute otherwise);
  * the ragged edges of a range that does not start or end on a bucket are summed from
  * the raw table, which is ordered by time, so they cost a short range read. asOf is the
- * latest event time counted, found in the raw rows of the last non-empty bucket.
+ * latest event time counted, read from raw rows of at most three short stretches.
  */
 export async function getSummary(store: Store, filter: Filter, range: TimeRange): Promise<Summary> {
   const unfiltered = isUnfiltered(filter)
@@ -36,15 +36,19 @@ export async function getSummary(store: Store, filter: Filter, range: TimeRange)
       fromUnixTimestamp64Milli({innerFromMs:Int64}, 'UTC') AS inner_from,
       fromUnixTimestamp64Milli({innerToMs:Int64}, 'UTC') AS inner_to,
       (SELECT max(${rollup.bucket}) FROM ${rollup.table}
-        WHERE ${rollup.bucket} >= toStartOfInterval(range_from, INTERVAL ${rollup.seconds} SECOND)
-          AND ${rollup.bucket} < range_to ${where.sql}) AS last_bucket
+        WHERE ${rollup.bucket} >= inner_from AND ${rollup.bucket} < inner_to ${where.sql}) AS last_bucket
     SELECT
       toString(sum(gmv)) AS gmv_text,
       sum(orders) AS order_count,
-      (SELECT max(ts) FROM ${store.db}.orders
-        WHERE ts >= greatest(toDateTime64(last_bucket, 3, 'UTC'), range_from)
-          AND ts < least(toDateTime64(last_bucket + ${rollup.seconds}, 3, 'UTC'), range_to)
-          ${where.sql}) AS as_of
+      -- The latest order counted lies in the ragged tail, else in the last whole bucket, else in
+      -- the ragged head; an empty part gives 1970, which greatest() passes over.
+      greatest(
+        (SELECT max(ts) FROM ${store.db}.orders WHERE ts >= inner_to AND ts < range_to ${where.sql}),
+        (SELECT max(ts) FROM ${store.db}.orders
+          WHERE ts >= toDateTime64(last_bucket, 3, 'UTC')
+            AND ts < toDateTime64(last_bucket + ${rollup.seconds}, 3, 'UTC') ${where.sql}),
+        (SELECT max(ts) FROM ${store.db}.orders WHERE ts >= range_from AND ts < inner_from ${where.sql})
+      ) AS as_of
     FROM (
       SELECT sum(gmv) AS gmv, sum(orders) AS orders FROM ${rollup.table}
       WHERE ${rollup.bucket} >= inner_from AND ${rollup.bucket} < inner_to ${where.sql}
