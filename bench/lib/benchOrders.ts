@@ -1,3 +1,4 @@
+import { createRandom } from '@gmv-pulse/seed'
 import type { OrderInput } from '@gmv-pulse/shared'
 
 /**
@@ -6,14 +7,7 @@ import type { OrderInput } from '@gmv-pulse/shared'
  * sends, produced fast and the same for every run.
  */
 export function makeBenchBatches(options: { batchSize: number; batches: number; seed: number }): OrderInput[][] {
-  let state = options.seed >>> 0
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const random = createRandom(options.seed).next
   const channels = ['livestream', 'search', 'recommendation', 'venue', 'cart']
   const categories = ['Beauty', 'Apparel', 'Electronics', 'Home', 'Food', 'Baby', 'Sports', 'Luxury']
   const regions = ['CN-ZJ', 'CN-GD', 'CN-JS', 'CN-SH', 'CN-BJ', 'CN-SD', 'CN-SC', 'CN-HB', 'SG', 'MY', 'VN', 'TH']

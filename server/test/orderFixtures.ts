@@ -1,3 +1,4 @@
+import { createRandom } from '@gmv-pulse/seed'
 import type { OrderInput } from '@gmv-pulse/shared'
 
 /**
@@ -5,15 +6,7 @@ import type { OrderInput } from '@gmv-pulse/shared'
  * seed/ models the festival; this one only needs variety that a test can sum itself.
  */
 export function makeOrders(count: number, seed = 1, startMs = Date.UTC(2020, 10, 10, 16, 0, 0)): OrderInput[] {
-  let state = seed >>> 0
-  const next = () => {
-    // mulberry32: tiny, seedable, identical on every platform.
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = createRandom(seed).next
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T
   const brands = ['Acme', 'Brand \\ Slash', "O'Neil", 'Lotus', '雅诗兰黛', 'Zeta']
   const categories = ['Beauty', 'Electronics', 'Apparel']

@@ -1,3 +1,4 @@
+import { createRandom } from '@gmv-pulse/seed'
 /**
  * The fault test's batches: batch i holds its own brand and its own minute of event time,
  * so the summary API can count each batch alone in the raw table (a sub-minute range of
@@ -25,15 +26,8 @@ export type LedgerLine =
   | { type: 'started'; atMs: number }
 
 export function makeFaultBatch(runId: string, index: number, size: number): { plan: PlannedBatch; ndjson: string } {
-  let state = (index + 1) * 2654435761
-  const random = () => {
-    // mulberry32, seeded by the batch index: the same batch every run.
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  // Seeded by the batch index: the same batch every run.
+  const random = createRandom(index + 1).next
   const brand = `fault-${runId}-${index}`
   const minuteMs = FAULT_BASE_MS + index * 60_000
   let gmvFen = 0
