@@ -1,5 +1,6 @@
 import { fromFen, type OrderInput, toFen } from '@gmv-pulse/shared'
 import { expect } from 'vitest'
+import type { z } from 'zod'
 import { makeOrders } from '../orderFixtures.ts'
 import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
 
@@ -97,6 +98,19 @@ export function expectedGrowth(currentFen: bigint, previousFen: bigint): number 
 /** part / whole rounded half up to 1e-6. */
 export function expectedShare(partFen: bigint, wholeFen: bigint): number {
   return Number((partFen * 2_000_000n + wholeFen) / (2n * wholeFen)) / 1_000_000
+}
+
+/** GET a read route with query parameters; asserts 200 and parses the body with the shared schema. */
+export async function getOk<Schema extends z.ZodType>(
+  baseUrl: string,
+  path: string,
+  query: Record<string, string | number>,
+  schema: Schema,
+): Promise<z.output<Schema>> {
+  const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]))
+  const { status, body } = await getJson<unknown>(`${baseUrl}${path}?${search}`)
+  expect(status, JSON.stringify(body)).toBe(200)
+  return schema.parse(body)
 }
 
 export async function getJson<Body>(url: string): Promise<{ status: number; body: Body }> {

@@ -4,7 +4,7 @@ import { postOrders, type TestServer } from '../startTestServer.ts'
 import {
   CAMPAIGN_END,
   CAMPAIGN_START,
-  getJson,
+  getOk,
   inRange,
   LAST_YEAR,
   LAST_YEAR_END,
@@ -27,12 +27,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function timeseries(query: Record<string, string | number>): Promise<Timeseries> {
-  const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]))
-  const { status, body } = await getJson<Timeseries>(`${server.url}/api/v1/timeseries?${search}`)
-  expect(status, JSON.stringify(body)).toBe(200)
-  return timeseriesSchema.parse(body)
-}
+const timeseries = (query: Record<string, string | number>): Promise<Timeseries> =>
+  getOk(server.url, '/api/v1/timeseries', query, timeseriesSchema)
 
 /** Bucket start in UTC ms for a width, taken in Shanghai (UTC+8, no summer time since 1991). */
 const bucketOf = (ms: number, widthMs: number) =>

@@ -14,7 +14,7 @@ import {
   expectedGrowth,
   expectedShare,
   fenOf,
-  getJson,
+  getOk,
   inRange,
   LAST_YEAR,
   LAST_YEAR_END,
@@ -34,12 +34,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function top(query: Record<string, string | number>): Promise<Top> {
-  const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]))
-  const { status, body } = await getJson<Top>(`${server.url}/api/v1/top?${search}`)
-  expect(status, JSON.stringify(body)).toBe(200)
-  return topSchema.parse(body)
-}
+const top = (query: Record<string, string | number>): Promise<Top> => getOk(server.url, '/api/v1/top', query, topSchema)
 
 function groupBy(orders: OrderInput[], dimension: FilterDimension): Map<string, OrderInput[]> {
   const groups = new Map<string, OrderInput[]>()

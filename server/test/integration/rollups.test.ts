@@ -1,7 +1,8 @@
-import { fromFen, type OrderInput, type Summary, toFen } from '@gmv-pulse/shared'
+import { fromFen, type OrderInput, type Summary, summarySchema, toFen } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { makeOrders } from '../orderFixtures.ts'
 import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
+import { getOk } from './analystFixtures.ts'
 
 let server: TestServer
 const orders = makeOrders(6_000, 7)
@@ -31,12 +32,8 @@ function expected(selected: OrderInput[]): { gmv: string; orders: number } {
   return { gmv: fromFen(fen), orders: selected.length }
 }
 
-async function summary(query: Record<string, string | number>): Promise<Summary> {
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))
-  const response = await fetch(`${server.url}/api/v1/summary?${search}`)
-  expect(response.status).toBe(200)
-  return (await response.json()) as Summary
-}
+const summary = (query: Record<string, string | number>): Promise<Summary> =>
+  getOk(server.url, '/api/v1/summary', query, summarySchema)
 
 const byKey = (key: keyof OrderInput) => {
   const groups = new Map<string, OrderInput[]>()
