@@ -9,7 +9,6 @@ import { benchGenerator } from './generator.ts'
 import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
 import { benchLive } from './live.ts'
-import { benchQueries } from './queries.ts'
 import { type BenchFigure, writeReport } from './report.ts'
 import { benchScreen } from './screen.ts'
 
@@ -17,7 +16,6 @@ const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchF
   generator: benchGenerator,
   ingest: benchIngest,
   live: benchLive,
-  queries: benchQueries,
   screen: benchScreen,
   cluster: benchCluster,
 }

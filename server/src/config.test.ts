@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.ts'
 test('defaults give an embedded store on port 3000 with ingest closed', () => {
   const config = loadConfig({})
   expect(config.port).toBe(3000)
-  expect(config.store).toEqual({ mode: 'embedded', dataDir: './data', database: 'gmv_pulse' })
+  expect(config.store).toEqual({
+    mode: 'embedded',
+    dataDir: './data',
+    database: 'gmv_pulse',
+    // Day rollups in China time; no campaign window, so no campaign-window brand table.
+    layout: { timeZone: 'Asia/Shanghai', campaign: null },
+  })
   expect(config.ingest.tokens).toEqual([])
   expect(config.campaignTimeZone).toBe('Asia/Shanghai')
 })

@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { type Campaign, fromFen, normaliseMoney, SERVER_ROLES, toFen } from '@gmv-pulse/shared'
 import { subYears } from 'date-fns'
 import { z } from 'zod'
+import type { RollupLayout } from './clickhouse/layout.ts'
 
 /**
  * The only reader of process.env. Parsed once at start-up; a wrong value stops the
@@ -198,9 +199,13 @@ export interface Config {
   logLevel: string
 }
 
-export type StoreConfig =
+export type StoreConfig = (
   | { mode: 'embedded'; dataDir: string; database: string }
   | { mode: 'server'; url: string; username: string; password: string; database: string; cluster?: string }
+) & {
+  /** What the time-zone and window dependent rollups are cut for; DEFAULT_LAYOUT when unset. */
+  layout?: RollupLayout
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -229,6 +234,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is never embedded)')
   if (e.ROLE !== 'all' && !e.REDIS_URL) problems.push(`ROLE: ${e.ROLE} needs REDIS_URL to reach the other instances`)
   if (problems.length > 0) throw new ConfigError(problems)
+  const campaign = campaignFrom(e)
+  const layout: RollupLayout = {
+    timeZone: e.CAMPAIGN_TZ,
+    campaign:
+      campaign.start && campaign.end ? { startMs: Date.parse(campaign.start), endMs: Date.parse(campaign.end) } : null,
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -240,8 +251,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           password: e.CLICKHOUSE_PASSWORD,
           database: e.CLICKHOUSE_DATABASE,
           ...(e.CLICKHOUSE_CLUSTER ? { cluster: e.CLICKHOUSE_CLUSTER } : {}),
+          layout,
         }
-      : { mode: 'embedded', dataDir: e.DATA_DIR, database: e.CLICKHOUSE_DATABASE },
+      : { mode: 'embedded', dataDir: e.DATA_DIR, database: e.CLICKHOUSE_DATABASE, layout },
     ingest: {
       tokens: e.INGEST_TOKENS,
       rateLimitPerSecond: e.INGEST_RATE_LIMIT,
@@ -259,7 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS,
     clientDir: e.CLIENT_DIR,
     campaignTimeZone: e.CAMPAIGN_TZ,
-    campaign: campaignFrom(e),
+    campaign,
     fxRates: e.FX_RATES,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

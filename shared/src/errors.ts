@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'ingest_disabled',
   'store_unavailable',
   'timeout',
+  'too_broad',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

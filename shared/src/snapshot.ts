@@ -40,7 +40,7 @@ export const milestoneSchema = z.object({
 /** One live picture of the campaign under one filter, computed once per tick per filter. */
 export const snapshotSchema = z.object({
   filter: filterSchema,
-  /** Latest event time counted (ISO), null when nothing matched yet. */
+  /** How far the data reaches: the latest event time stored in the campaign so far, whatever the filter (ISO); null when nothing is stored yet. */
   asOf: z.string().nullable(),
   /** When the numbers were computed (server clock, ISO). */
   computedAt: z.string(),
@@ -61,17 +61,23 @@ export const snapshotSchema = z.object({
    * most of a snapshot's bytes, and every viewer receives every snapshot.
    */
   ordersPerSecond: z.object({ start: z.string(), counts: z.array(z.number().int()) }),
-  peak: z.object({ ordersPerSecond: z.number().int(), at: z.string().nullable() }),
-  topBrands: z.array(rankedBrandSchema),
-  channels: z.array(shareSchema),
-  liveRoomsAboveThreshold: z.number().int(),
-  brandsAboveThreshold: z.number().int(),
-  participatingBrands: z.number().int(),
-  overseasBrands: z.number().int(),
-  regions: z.array(shareSchema),
-  categories: z.array(shareSchema),
+  /**
+   * The figures below are null where the store keeps no rollup for them under this filter, so
+   * that no figure reads every order (docs/storage.md): the peak second exists for the whole
+   * campaign only; brand standings under a filter on nothing, a category or a brand; live rooms
+   * under nothing, a category, a region or a room; splits where a rollup keeps both.
+   */
+  peak: z.object({ ordersPerSecond: z.number().int(), at: z.string().nullable() }).nullable(),
+  topBrands: z.array(rankedBrandSchema).nullable(),
+  channels: z.array(shareSchema).nullable(),
+  liveRoomsAboveThreshold: z.number().int().nullable(),
+  brandsAboveThreshold: z.number().int().nullable(),
+  participatingBrands: z.number().int().nullable(),
+  overseasBrands: z.number().int().nullable(),
+  regions: z.array(shareSchema).nullable(),
+  categories: z.array(shareSchema).nullable(),
   /** The largest origin → region flows by GMV (at most 40). */
-  flows: z.array(flowSchema),
+  flows: z.array(flowSchema).nullable(),
   /** Last year's GMV at the same campaign offset; null when no last-year window is configured. */
   lastYear: z.object({ gmv: moneySchema, growthPercent: z.number().nullable() }).nullable(),
   milestones: z.array(milestoneSchema),

@@ -75,7 +75,7 @@ describe('top brands', () => {
     expect(rankChangeMark(null, 'NEW')).toBe('NEW')
   })
   test('is a bar race in rank order with GMV and change in the label', () => {
-    const option: Loose = topBrandsOption(snapshot.topBrands, 'zh-CN', '新')
+    const option: Loose = topBrandsOption(snapshot.topBrands ?? [], 'zh-CN', '新')
     expect(option.series[0].realtimeSort).toBe(true)
     expect(option.yAxis.data).toEqual(['Apple', 'Haier', 'Nike'])
     expect(option.series[0].data[1].label.formatter).toBe('¥300.00万  ▲1')
@@ -85,14 +85,14 @@ describe('top brands', () => {
 
 describe('shares', () => {
   test('the livestream slice is pulled out of the channel ring', () => {
-    const option: Loose = channelsOption(snapshot.channels, 'en', (key) => key)
+    const option: Loose = channelsOption(snapshot.channels ?? [], 'en', (key) => key)
     expect(option.series[0].data.map((slice: Loose) => [slice.name, slice.selected])).toEqual([
       ['livestream', true],
       ['search', false],
     ])
   })
   test('categories carry name, amount and share', () => {
-    const option: Loose = categoriesOption(snapshot.categories, 'en', (key) => key.toUpperCase())
+    const option: Loose = categoriesOption(snapshot.categories ?? [], 'en', (key) => key.toUpperCase())
     expect(option.series[0].data[0].name).toBe('ELECTRONICS\n¥7.0 million · 56.7%')
   })
 })
@@ -110,12 +110,12 @@ describe('map', () => {
     { origin: 'overseas', region: 'XX', gmv: '800.00' },
   ]
   test('colours regions by GMV and scales the colour to the largest', () => {
-    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, flows, centers, locale: 'en' })
+    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'en' })
     expect(option.series[0].data).toContainEqual({ name: 'CN-ZJ', value: 6_000_000 })
     expect(option.visualMap.max).toBe(6_000_000)
   })
   test('draws flow lines from each brand origin to its buyer regions, largest first, skipping what cannot be drawn', () => {
-    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions, flows, centers, locale: 'en' })
+    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'en' })
     expect(option.series[1].data.map((line: Loose) => line.coords)).toEqual([
       [ORIGIN_POINTS.overseas, centers['CN-GD']],
       [DEFAULT_ORIGIN, centers.US],

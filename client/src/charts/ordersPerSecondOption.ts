@@ -13,7 +13,7 @@ export function ordersPerSecondOption(
 ): EChartsCoreOption {
   const start = Date.parse(series.start)
   const data = series.counts.map((orders, i) => [start + i * 1000, orders] as const)
-  const peakAt = peak.at ? Date.parse(peak.at) : null
+  const peakAt = peak?.at ? Date.parse(peak.at) : null
   const first = data[0]?.[0]
   const last = data[data.length - 1]?.[0]
   const peakInWindow = peakAt !== null && first !== undefined && last !== undefined && peakAt >= first && peakAt <= last
@@ -39,15 +39,16 @@ export function ordersPerSecondOption(
         showSymbol: false,
         lineStyle: { color: THEME.accent, width: 3 },
         areaStyle: { color: THEME.accentSoft },
-        markPoint: peakInWindow
-          ? {
-              symbol: 'pin',
-              symbolSize: 56,
-              itemStyle: { color: THEME.up },
-              label: { color: '#000', fontSize: 13, formatter: formatCount(peak.ordersPerSecond, locale) },
-              data: [{ coord: [peakAt, peak.ordersPerSecond], value: peak.ordersPerSecond }],
-            }
-          : { data: [] },
+        markPoint:
+          peak && peakInWindow
+            ? {
+                symbol: 'pin',
+                symbolSize: 56,
+                itemStyle: { color: THEME.up },
+                label: { color: '#000', fontSize: 13, formatter: formatCount(peak.ordersPerSecond, locale) },
+                data: [{ coord: [peakAt, peak.ordersPerSecond], value: peak.ordersPerSecond }],
+              }
+            : { data: [] },
       },
     ],
   }

@@ -4,13 +4,17 @@ import { renderCreateDatabase, renderStatements, type SchemaObject, type SchemaT
  * Versioned schema. A migration runs once (recorded in schema_migrations) and every
  * statement is idempotent, so a start-up interrupted half-way simply runs it again.
  *
- * Layout: the raw `orders` table and two rollups kept by materialized views.
- * - orders_by_second: one row per second, unfiltered — the live ticker, orders/s, the
- *   peak and the 5-minute line read a few hundred rows instead of millions.
- * - orders_by_minute: one row per minute × brand × category × channel × live room ×
- *   region × brand origin — every filtered total, breakdown, ranking and time series.
- *   Minutes are kept in UTC; hour and day buckets in CAMPAIGN_TZ are taken at query
- *   time, so a change of campaign time zone needs no rebuild.
+ * Layout (docs/storage.md has each table's size at festival scale): the raw `orders` table,
+ * and rollups kept by materialized views whose row counts are set by time buckets × the
+ * cardinality of what they group, never by the number of orders:
+ * - orders_by_second: one row per second, unfiltered — orders/s, the peak, exact edges;
+ * - orders_by_minute_key: per minute, unfiltered and per category, channel and region;
+ * - orders_by_hour_pair: per hour, every pair of category, channel, region, brand origin;
+ * - orders_by_day_cube, orders_by_brand_day, orders_by_live_room_day, brand_campaign: cut by
+ *   the campaign's time zone or window, so layout.ts keeps their views, not a migration;
+ * - brand_totals: one row per brand, all time — the brand search.
+ * Seconds, minutes and hours are kept in UTC; hour and day buckets in CAMPAIGN_TZ are taken
+ * at query time from them (zones a whole number of hours from UTC).
  *
  * Every table that receives rows from an insert keeps a deduplication window: together
  * with insert_deduplication_token and deduplicate_blocks_in_dependent_materialized_views
@@ -48,6 +52,33 @@ export const SCHEMA_MIGRATIONS: SchemaObject = {
   dedupWindow: false,
   shardBy: 'version',
 }
+
+/** Every rollup sums the same three measures. */
+const SUMS = [
+  { name: 'gmv', type: 'Decimal(18, 2)' },
+  { name: 'orders', type: 'UInt64' },
+  { name: 'items', type: 'UInt64' },
+] as const
+
+/** The sums as a view selects them from raw rows. */
+export const RAW_SUMS = 'sum(amount) AS gmv, count() AS orders, sum(quantity) AS items'
+
+// grouping() sets a bit for each column left out of the set; 7 − it is the bitmask of those kept.
+const MINUTE_KEY_SELECT = `toStartOfMinute(ts) AS minute, toUInt8(7 - grouping(category, channel, region)) AS carried,
+        category, channel, region, ${RAW_SUMS}`
+const MINUTE_KEY_GROUP_BY = 'GROUPING SETS ((minute), (minute, category), (minute, channel), (minute, region))'
+
+/** The low-cardinality dimensions: ~40 categories × 7 channels × ~45 regions × 3 origins at most. */
+export const CUBE_COLUMNS = ['category', 'channel', 'region', 'brand_origin'] as const
+
+// Every pair of them per hour (≈ 2,400 rows an hour at most, where the whole cube would be
+// ≈ 24,000): a single-dimension spotlight's splits and the map's origin × region flows. The
+// whole cube is kept per day only (layout.ts). 15 − grouping() is the bitmask of the kept columns.
+const HOUR_PAIR_SELECT = `toStartOfHour(ts) AS hour, toUInt8(15 - grouping(${CUBE_COLUMNS.join(', ')})) AS carried,
+        ${CUBE_COLUMNS.join(', ')}, ${RAW_SUMS}`
+const HOUR_PAIR_GROUP_BY = `GROUPING SETS (${CUBE_COLUMNS.flatMap((a, i) =>
+  CUBE_COLUMNS.slice(i + 1).map((b) => `(hour, ${a}, ${b})`),
+).join(', ')})`
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -190,6 +221,172 @@ export const MIGRATIONS: readonly Migration[] = [
         to: 'brand_totals',
         select: 'brand, sum(amount) AS gmv, count() AS orders',
         groupBy: 'brand',
+      },
+    ],
+  },
+  {
+    version: 3,
+    name: 'rollups sized by time buckets × cardinality',
+    // See docs/storage.md. The minute × seven-dimension rollup held a row for nearly every
+    // order at festival cardinality and halved the insert rate: it goes. In its place, rollups
+    // whose row count is set by time buckets × the cardinality of what they group, never by the
+    // number of orders. Views whose buckets depend on the campaign's time zone or window (day
+    // grain, the campaign-window brand table) are kept by layout.ts, which rebuilds them when
+    // that configuration changes; the ones here are cut in UTC and never need rebuilding.
+    // Backfills read the raw table before their view exists (migrations run before ingest opens).
+    objects: [
+      { kind: 'drop', what: 'VIEW', name: 'orders_by_minute_mv' },
+      { kind: 'drop', what: 'TABLE', name: 'orders_by_minute' },
+      {
+        kind: 'table',
+        name: 'orders_by_minute_key',
+        columns: [
+          { name: 'minute', type: "DateTime('UTC')" },
+          {
+            name: 'carried',
+            type: 'UInt8',
+            comment: 'bitmask of the columns this row is keyed by: category 4, channel 2, region 1',
+          },
+          { name: 'category', type: 'LowCardinality(String)' },
+          { name: 'channel', type: 'LowCardinality(String)' },
+          { name: 'region', type: 'LowCardinality(String)' },
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(minute)',
+        orderBy: '(carried, category, channel, region, minute)',
+        dedupWindow: true,
+        // Backfills write through the Distributed table on a cluster.
+        shardBy: 'cityHash64(minute)',
+      },
+      {
+        kind: 'backfill',
+        into: 'orders_by_minute_key',
+        select: (db) => `SELECT ${MINUTE_KEY_SELECT} FROM ${db}.orders
+      WHERE (SELECT count() FROM ${db}.orders_by_minute_key) = 0
+      GROUP BY ${MINUTE_KEY_GROUP_BY}`,
+      },
+      {
+        kind: 'view',
+        name: 'orders_by_minute_key_mv',
+        from: 'orders',
+        to: 'orders_by_minute_key',
+        select: MINUTE_KEY_SELECT,
+        groupBy: MINUTE_KEY_GROUP_BY,
+      },
+      {
+        kind: 'table',
+        name: 'orders_by_hour_pair',
+        columns: [
+          { name: 'hour', type: "DateTime('UTC')" },
+          {
+            name: 'carried',
+            type: 'UInt8',
+            comment: 'bitmask of the two columns this row is keyed by: category 8, channel 4, region 2, brand_origin 1',
+          },
+          ...CUBE_COLUMNS.map((column) => ({ name: column, type: 'LowCardinality(String)' })),
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(hour)',
+        orderBy: `(carried, ${CUBE_COLUMNS.join(', ')}, hour)`,
+        dedupWindow: true,
+        // Backfills write through the Distributed table on a cluster.
+        shardBy: 'cityHash64(hour)',
+      },
+      {
+        kind: 'backfill',
+        into: 'orders_by_hour_pair',
+        select: (db) => `SELECT ${HOUR_PAIR_SELECT} FROM ${db}.orders
+      WHERE (SELECT count() FROM ${db}.orders_by_hour_pair) = 0
+      GROUP BY ${HOUR_PAIR_GROUP_BY}`,
+      },
+      {
+        kind: 'view',
+        name: 'orders_by_hour_pair_mv',
+        from: 'orders',
+        to: 'orders_by_hour_pair',
+        select: HOUR_PAIR_SELECT,
+        groupBy: HOUR_PAIR_GROUP_BY,
+      },
+      {
+        kind: 'table',
+        name: 'orders_by_day_cube',
+        columns: [
+          { name: 'day', type: "DateTime('UTC')", comment: 'start of the day in the layout time zone' },
+          ...CUBE_COLUMNS.map((column) => ({ name: column, type: 'LowCardinality(String)' })),
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(day)',
+        orderBy: `(day, ${CUBE_COLUMNS.join(', ')})`,
+        dedupWindow: true,
+        // Backfills write through the Distributed table on a cluster.
+        shardBy: 'cityHash64(day)',
+      },
+      {
+        kind: 'table',
+        name: 'orders_by_brand_day',
+        columns: [
+          { name: 'day', type: "DateTime('UTC')", comment: 'start of the day in the layout time zone' },
+          { name: 'brand', type: 'String' },
+          { name: 'category', type: 'LowCardinality(String)' },
+          { name: 'brand_origin', type: 'LowCardinality(String)' },
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(day)',
+        // Brand first: one brand is a narrow read; a day's ranking reads every brand anyway.
+        orderBy: '(brand, day, category, brand_origin)',
+        dedupWindow: true,
+        // Backfills write through the Distributed table on a cluster.
+        shardBy: 'cityHash64(brand)',
+      },
+      {
+        kind: 'table',
+        name: 'orders_by_live_room_day',
+        columns: [
+          { name: 'day', type: "DateTime('UTC')", comment: 'start of the day in the layout time zone' },
+          { name: 'carried', type: 'UInt8', comment: 'bitmask of the columns besides live_room: category 2, region 1' },
+          { name: 'live_room', type: 'String' },
+          { name: 'category', type: 'LowCardinality(String)' },
+          { name: 'region', type: 'LowCardinality(String)' },
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        partitionBy: 'toYYYYMM(day)',
+        orderBy: '(carried, live_room, category, region, day)',
+        dedupWindow: true,
+        // Backfills write through the Distributed table on a cluster.
+        shardBy: 'cityHash64(live_room)',
+      },
+      {
+        kind: 'table',
+        name: 'brand_campaign',
+        columns: [
+          { name: 'brand', type: 'String' },
+          { name: 'category', type: 'LowCardinality(String)' },
+          { name: 'brand_origin', type: 'LowCardinality(String)' },
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        orderBy: '(brand, category, brand_origin)',
+        dedupWindow: true,
+        shardBy: 'cityHash64(brand)',
+      },
+      // What layout.ts last built the time-zone and window dependent rollups for.
+      {
+        kind: 'table',
+        name: 'rollup_layout',
+        columns: [
+          { name: 'id', type: 'UInt8' },
+          { name: 'layout', type: 'String', comment: 'JSON of the layout the rollups were built for' },
+          { name: 'built_at', type: "DateTime('UTC')" },
+        ],
+        engine: 'ReplacingMergeTree',
+        orderBy: 'id',
+        dedupWindow: false,
+        shardBy: 'id',
       },
     ],
   },

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { layoutObjects } from './layout.ts'
 import { bootstrapStatements, MIGRATIONS, SCHEMA_MIGRATIONS, schemaStatements } from './migrations.ts'
 import { DEDUP_WINDOW_BLOCKS, REPLICA_PATH, renderStatements, type SchemaObject, type TableSpec } from './schemaDdl.ts'
 
@@ -12,12 +13,14 @@ const allClustered = [...bootstrapStatements({ db, cluster }), ...clustered.flat
 const objects: SchemaObject[] = [SCHEMA_MIGRATIONS, ...MIGRATIONS.flatMap((migration) => migration.objects)]
 const tables = objects.filter((object): object is TableSpec => object.kind === 'table')
 const viewTargets = new Set(objects.flatMap((object) => (object.kind === 'view' ? [object.to] : [])))
-/** Tables GMV Pulse writes through their plain names: insertOrders.ts, ingestLedger.ts, migrate.ts, backfills. */
+const layout = layoutObjects({ timeZone: 'Asia/Shanghai', campaign: { startMs: 1604160000000, endMs: 1605110400000 } })
+/** Tables GMV Pulse writes through their plain names: insertOrders.ts, ingestLedger.ts, migrate.ts, layout.ts, backfills. */
 const writtenDirectly = new Set([
   'orders',
   'ingest_batches',
   'schema_migrations',
-  ...objects.flatMap((object) => (object.kind === 'backfill' ? [object.into] : [])),
+  'rollup_layout',
+  ...[...objects, ...layout].flatMap((object) => (object.kind === 'backfill' ? [object.into] : [])),
 ])
 
 const createdName = (statement: string) =>
@@ -25,6 +28,8 @@ const createdName = (statement: string) =>
 const createTable = (statements: string[], name: string) =>
   statements.find((statement) => statement.startsWith(`CREATE TABLE IF NOT EXISTS ${db}.${name} `))
 const isDistributed = (statement: string) => /ENGINE = Distributed\(/.test(statement)
+/** On a cluster a dropped table goes twice: the Distributed table, then its local table. */
+const isDistributedDrop = (statement: string) => /^DROP TABLE IF EXISTS \w+\.\w+(?<!_local) ON CLUSTER/.test(statement)
 
 describe('one node', () => {
   test('the statements are those every existing single-node database was built with', () => {
@@ -120,7 +125,9 @@ describe('a cluster', () => {
 
   test('each version adds exactly one Distributed table per table to the single-node statements', () => {
     for (const [index, migration] of MIGRATIONS.entries()) {
-      const tableCount = migration.objects.filter((object) => object.kind === 'table').length
+      const tableCount = migration.objects.filter(
+        (object) => object.kind === 'table' || (object.kind === 'drop' && object.what === 'TABLE'),
+      ).length
       expect(clustered[index]?.statements.length).toBe((single[index]?.statements.length ?? 0) + tableCount)
       expect(clustered[index]?.version).toBe(single[index]?.version)
     }
@@ -134,8 +141,23 @@ describe('a cluster', () => {
         .replace(/Replicated(\w+)\('[^']*', '\{replica\}'\)/, '$1')
         .replace('replicated_deduplication_window', 'non_replicated_deduplication_window')
         .replace('\n      SETTINGS distributed_foreground_insert = 1', '')
-    expect(allClustered.filter((statement) => !isDistributed(statement)).map(undo)).toEqual(allSingle)
+    expect(
+      allClustered.filter((statement) => !isDistributed(statement) && !isDistributedDrop(statement)).map(undo),
+    ).toEqual(allSingle)
   })
+})
+
+test('the layout views read the local raw table and write local rollups on a cluster, cut in the layout time zone', () => {
+  const views = renderStatements(layout, { db, cluster }).filter((statement) =>
+    statement.startsWith('CREATE MATERIALIZED'),
+  )
+  expect(views).toHaveLength(4)
+  for (const view of views) {
+    expect(view).toMatch(new RegExp(` TO ${db}\\.\\w+_local AS\\n`))
+    expect(view).toMatch(new RegExp(`\\n\\s+FROM ${db}\\.orders_local\\n`))
+  }
+  expect(views.filter((view) => view.includes("toStartOfDay(ts, 'Asia/Shanghai')"))).toHaveLength(3)
+  expect(() => layoutObjects({ timeZone: "UTC') --", campaign: null })).toThrow(/time zone/)
 })
 
 test('names that would break out of the DDL are refused', () => {

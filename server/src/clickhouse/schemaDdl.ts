@@ -63,7 +63,16 @@ export interface ViewSpec {
   to: string
   /** The SELECT list; continuation lines keep their own indentation. */
   select: string
+  /** Rows of the source the view keeps; unset keeps them all. */
+  where?: string
   groupBy: string
+}
+
+/** Removes a view or table that no longer pays for itself (views first: they write into tables). */
+export interface DropSpec {
+  kind: 'drop'
+  what: 'VIEW' | 'TABLE'
+  name: string
 }
 
 /** A one-off INSERT … SELECT over the tables as queries see them (Distributed on a cluster). */
@@ -73,7 +82,7 @@ export interface BackfillSpec {
   select: (db: string) => string
 }
 
-export type SchemaObject = TableSpec | ViewSpec | BackfillSpec
+export type SchemaObject = TableSpec | ViewSpec | BackfillSpec | DropSpec
 
 /**
  * Block hashes kept per table for insert deduplication. 10,000 blocks is about half an hour
@@ -104,6 +113,7 @@ export function renderStatements(objects: readonly SchemaObject[], target: Schem
   return objects.flatMap((object) => {
     if (object.kind === 'table') return renderTable(object, target)
     if (object.kind === 'view') return [renderView(object, target)]
+    if (object.kind === 'drop') return renderDrop(object, target)
     return [renderBackfill(object, target)]
   })
 }
@@ -161,8 +171,14 @@ function renderView(view: ViewSpec, target: SchemaTarget): string {
   const from = storageName(view.from, target)
   return `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.${view.name}${onCluster(target)} TO ${db}.${to} AS
       SELECT ${view.select}
-      FROM ${db}.${from}
+      FROM ${db}.${from}${view.where ? `\n      WHERE ${view.where}` : ''}
       GROUP BY ${view.groupBy}`
+}
+
+function renderDrop(drop: DropSpec, target: SchemaTarget): string[] {
+  const { db } = target
+  const names = drop.what === 'TABLE' && target.cluster ? [drop.name, storageName(drop.name, target)] : [drop.name]
+  return names.map((name) => `DROP ${drop.what} IF EXISTS ${db}.${name}${onCluster(target)} SYNC`)
 }
 
 function renderBackfill(backfill: BackfillSpec, target: SchemaTarget): string {

@@ -5,6 +5,7 @@ import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@c
 import { type ChdbConnection, createChdbConnection } from 'chdb/connection'
 import type { StoreConfig } from '../config.ts'
 import type { Logger } from '../logger.ts'
+import { DEFAULT_LAYOUT, type RollupLayout, syncLayout } from './layout.ts'
 import { migrate } from './migrate.ts'
 
 /**
@@ -25,11 +26,26 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * The engine refused a read that would pass its row budget (max_rows_to_read): a question no
+ * rollup answers, over a range too long to read raw. The caller's request, not the store, is at fault.
+ */
+export class QueryTooBroadError extends Error {
+  constructor(cause: unknown) {
+    super('this question reads more rows than one answer may; narrow the time range or the filter', { cause })
+  }
+}
+
+// TOO_MANY_ROWS (code 158) is what the engine raises when max_rows_to_read is passed.
+const TOO_MANY_ROWS = /TOO_MANY_ROWS|\b158\b.*rows|Limit for rows/
+
 /** The one place that knows whether ClickHouse is embedded or a server. Nothing above it does. */
 export interface Store {
   readonly mode: 'embedded' | 'server'
   /** Database name, validated by the config schema, for qualified table names. */
   readonly db: string
+  /** What the time-zone and window dependent rollups were built for: the query layer reads it. */
+  readonly layout: RollupLayout
   /** Runs a SELECT with typed server-side parameters and returns its rows. */
   select<Row>(query: string, params?: QueryParams): Promise<Row[]>
   /** Inserts JSONCompactEachRow rows as one statement with per-insert settings. */
@@ -42,11 +58,13 @@ export interface Store {
 }
 
 export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
-  const store = config.mode === 'embedded' ? openEmbedded(config.dataDir, config.database) : openServer(config)
+  const layout = config.layout ?? DEFAULT_LAYOUT
+  const store =
+    config.mode === 'embedded' ? openEmbedded(config.dataDir, config.database, layout) : openServer(config, layout)
+  const cluster = config.mode === 'server' ? config.cluster : undefined
   try {
-    await migrate(store.client, config.database, logger, {
-      cluster: config.mode === 'server' ? config.cluster : undefined,
-    })
+    await migrate(store.client, config.database, logger, { cluster })
+    await syncLayout(store.client, { db: config.database, ...(cluster ? { cluster } : {}) }, store.layout, logger)
   } catch (error) {
     await store.close()
     throw error
@@ -58,7 +76,7 @@ interface OpenedStore extends Store {
   readonly client: ClickHouseClient
 }
 
-function openEmbedded(dataDir: string, db: string): OpenedStore {
+function openEmbedded(dataDir: string, db: string, layout: RollupLayout): OpenedStore {
   const path = resolve(dataDir)
   mkdirSync(path, { recursive: true })
   // Two sessions on one directory: each runs one statement at a time, and they run side by
@@ -72,7 +90,7 @@ function openEmbedded(dataDir: string, db: string): OpenedStore {
   const client = clientOf(connection)
   const reader = clientOf(readConnection)
   return {
-    ...commonStore(reader, db, 'embedded'),
+    ...commonStore(reader, db, 'embedded', layout),
     client,
     async command(query) {
       await client.command({ query })
@@ -96,7 +114,7 @@ function openEmbedded(dataDir: string, db: string): OpenedStore {
   }
 }
 
-function openServer(config: Extract<StoreConfig, { mode: 'server' }>): OpenedStore {
+function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: RollupLayout): OpenedStore {
   const client = createClient({
     url: config.url,
     username: config.username,
@@ -106,7 +124,7 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>): OpenedSto
     request_timeout: 30_000,
   })
   return {
-    ...commonStore(client, config.database, 'server'),
+    ...commonStore(client, config.database, 'server', layout),
     client,
     async command(query) {
       await client.command({ query })
@@ -123,15 +141,19 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>): OpenedSto
   }
 }
 
-function commonStore(client: ClickHouseClient, db: string, mode: Store['mode']) {
+function commonStore(client: ClickHouseClient, db: string, mode: Store['mode'], layout: RollupLayout) {
   return {
     mode,
     db,
+    layout,
     async select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
       try {
         const result = await client.query({ query, query_params: params, format: 'JSONEachRow' })
         return await result.json<Row>()
       } catch (error) {
+        if (TOO_MANY_ROWS.test(error instanceof Error ? error.message : String(error))) {
+          throw new QueryTooBroadError(error)
+        }
         throw new StoreUnavailableError(error)
       }
     },

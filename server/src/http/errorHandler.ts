@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { StoreUnavailableError } from '../clickhouse/store.ts'
+import { QueryTooBroadError, StoreUnavailableError } from '../clickhouse/store.ts'
 import type { Logger } from '../logger.ts'
 import { ApiError } from './ApiError.ts'
 
@@ -8,6 +8,7 @@ function fromFrameworkError(error: unknown): ApiError | undefined {
   if (error instanceof StoreUnavailableError) {
     return new ApiError(503, 'store_unavailable', 'the store is not answering; retry shortly', undefined, 1)
   }
+  if (error instanceof QueryTooBroadError) return new ApiError(422, 'too_broad', error.message)
   if (typeof error !== 'object' || error === null) return undefined
   const { status, type } = error as { status?: number; type?: string }
   if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'the body exceeds the size limit')

@@ -9,42 +9,78 @@ import {
   toFen,
 } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
-import { countLiveRoomsAbove } from '../queries/countLiveRoomsAbove.ts'
-import { findMilestoneTime } from '../queries/findMilestoneTime.ts'
-import { getBrandStandings } from '../queries/getBrandStandings.ts'
-import { getBreakdowns } from '../queries/getBreakdowns.ts'
-import { getFlows } from '../queries/getFlows.ts'
-import { getOrdersPerSecond } from '../queries/getOrdersPerSecond.ts'
-import { getPeakOrdersPerSecond, type Peak } from '../queries/getPeakOrdersPerSecond.ts'
-import { getSummary, type TimeRange } from '../queries/getSummary.ts'
+import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
+import { findMilestoneTime } from '../figures/findMilestoneTime.ts'
+import { getAsOf } from '../figures/getAsOf.ts'
+import { getBrandStandings } from '../figures/getBrandStandings.ts'
+import { getBreakdowns } from '../figures/getBreakdowns.ts'
+import { getFlows } from '../figures/getFlows.ts'
+import { getLastYear, type LastYearMemory } from '../figures/getLastYear.ts'
+import { getPeak, type Peak } from '../figures/getPeak.ts'
+import { getSecondCounts, type SecondCount } from '../figures/getSecondCounts.ts'
+import { getTotal } from '../figures/getTotal.ts'
+import { resolveRange } from '../figures/timeRange.ts'
 import { fillSeconds } from './fillSeconds.ts'
 import { milestoneLabel } from './milestoneLabel.ts'
 import { rankChanges } from './rankChanges.ts'
 
 /** Five minutes of orders/s: long enough to see a surge build, short enough to read every tick. */
 const ORDERS_PER_SECOND_WINDOW_S = 300
-const TOP_BRANDS = 10
+/**
+ * Each tick reads again the last seconds it already holds: orders of a batch still in flight
+ * land there, a few seconds behind the newest. Ten seconds covers the producers' batching.
+ */
+const REREAD_SECONDS = 10
 /** Enough lines to draw the shape of the trade; more would be noise on a wall. */
 const MAP_FLOWS = 40
+/** The campaign peak is read again from the rollup this often, so a late order still counts. */
+const PEAK_RECONCILE_TICKS = 60
 
-/** What one filter remembers between ticks: it makes a tick incremental where history cannot change. */
+/**
+ * What one filter remembers between ticks, so a tick costs what arrived since the previous one
+ * plus the size of what is shown. Everything else is read from rollups sized by time buckets ×
+ * cardinality, so no figure's cost grows with the number of orders stored.
+ */
 export interface FilterMemory {
   previousTop: RankedBrand[] | undefined
-  peak: Peak | undefined
+  peak: Peak | null | undefined
+  ticksSincePeakRead: number
+  /** The per-second window held so far (sparse) and the second it reaches (exclusive, epoch ms). */
+  recent: SecondCount[]
+  recentToMs: number | undefined
+  lastYear: LastYearMemory | undefined
   /** Milestone threshold → event time reached (epoch ms). A crossing never un-happens. */
   reached: Map<string, number>
 }
 
-export const newFilterMemory = (): FilterMemory => ({ previousTop: undefined, peak: undefined, reached: new Map() })
-
-export function campaignRange(campaign: Campaign): TimeRange {
-  return {
-    from: campaign.start ? Date.parse(campaign.start) : undefined,
-    to: campaign.end ? Date.parse(campaign.end) : undefined,
-  }
-}
+export const newFilterMemory = (): FilterMemory => ({
+  previousTop: undefined,
+  peak: undefined,
+  ticksSincePeakRead: 0,
+  recent: [],
+  recentToMs: undefined,
+  lastYear: undefined,
+  reached: new Map(),
+})
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString())
+
+/** The window's seconds: what memory holds, with the newest seconds (and a few before them) read again. */
+async function recentSeconds(
+  store: Store,
+  filter: Filter,
+  memory: FilterMemory,
+  windowFromMs: number,
+  windowToMs: number,
+): Promise<SecondCount[]> {
+  const rereadFromMs =
+    memory.recentToMs === undefined ? windowFromMs : Math.max(windowFromMs, memory.recentToMs - REREAD_SECONDS * 1000)
+  const fresh = await getSecondCounts(store, filter, { fromMs: rereadFromMs, toMs: windowToMs })
+  const kept = memory.recent.filter((point) => point.second >= windowFromMs && point.second < rereadFromMs)
+  memory.recent = [...kept, ...fresh]
+  memory.recentToMs = windowToMs
+  return memory.recent
+}
 
 /** Computes one filter's full snapshot. Called once per filter per tick, whatever the number of viewers. */
 export async function computeSnapshot(
@@ -54,41 +90,39 @@ export async function computeSnapshot(
   memory: FilterMemory,
   now: number = Date.now(),
 ): Promise<Snapshot> {
-  const range = campaignRange(campaign)
-  const totals = await getSummary(store, filter, range)
-  const asOfMs = totals.asOf ? Date.parse(totals.asOf) : null
+  const range = resolveRange(campaign)
+  const [totals, asOf] = await Promise.all([getTotal(store, filter, range), getAsOf(store, range)])
+  const asOfMs = asOf ? Date.parse(asOf) : null
   const anchorSecond = Math.floor((asOfMs ?? now) / 1000) * 1000
   const windowFrom = anchorSecond - (ORDERS_PER_SECOND_WINDOW_S - 1) * 1000
-  const recent = await getOrdersPerSecond(store, filter, windowFrom, anchorSecond + 1000)
+  const recent = await recentSeconds(store, filter, memory, windowFrom, anchorSecond + 1000)
   const series = fillSeconds(recent, windowFrom, ORDERS_PER_SECOND_WINDOW_S)
 
-  const peak = memory.peak ?? (await getPeakOrdersPerSecond(store, filter, range))
-  for (const point of recent) {
-    if (point.orders > peak.ordersPerSecond) {
-      peak.ordersPerSecond = point.orders
-      peak.at = point.second
+  if (memory.peak === undefined || memory.ticksSincePeakRead >= PEAK_RECONCILE_TICKS) {
+    memory.peak = await getPeak(store, filter, range)
+    memory.ticksSincePeakRead = 0
+  }
+  memory.ticksSincePeakRead += 1
+  const peak = memory.peak
+  if (peak) {
+    for (const point of recent) {
+      if (point.orders > peak.ordersPerSecond && point.second >= range.fromMs) {
+        peak.ordersPerSecond = point.orders
+        peak.at = point.second
+      }
     }
   }
-  memory.peak = peak
 
-  const brands = await getBrandStandings(store, filter, range, {
-    limit: TOP_BRANDS,
-    thresholdGmv: campaign.thresholds.brandGmv,
-  })
-  const topBrands = rankChanges(brands.top, memory.previousTop)
-  memory.previousTop = topBrands
-  const breakdowns = await getBreakdowns(store, filter, range)
-  const flows = await getFlows(store, filter, range, MAP_FLOWS)
-  const liveRoomsAboveThreshold = await countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv)
-
-  let lastYear: Snapshot['lastYear'] = null
-  if (campaign.lastYear && range.from !== undefined && range.to !== undefined) {
-    // Last year at the same offset from its own start: the like-for-like comparison.
-    const offset = Math.min(Math.max((asOfMs ?? now) - range.from, 0), range.to - range.from)
-    const lastYearStart = Date.parse(campaign.lastYear.start)
-    const previous = await getSummary(store, filter, { from: lastYearStart, to: lastYearStart + offset + 1 })
-    lastYear = { gmv: previous.gmv, growthPercent: growthPercent(totals.gmv, previous.gmv) }
-  }
+  const [standings, breakdowns, flows, liveRoomsAboveThreshold, lastYear] = await Promise.all([
+    getBrandStandings(store, filter, range, campaign.thresholds.brandGmv),
+    getBreakdowns(store, filter, range),
+    getFlows(store, filter, range, MAP_FLOWS),
+    countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
+    getLastYear(store, campaign, filter, range, now, memory.lastYear),
+  ])
+  memory.lastYear = lastYear?.memory
+  const topBrands = standings ? rankChanges(standings.top, memory.previousTop) : null
+  if (topBrands) memory.previousTop = topBrands
 
   const milestones: Milestone[] = []
   for (const threshold of campaign.milestones) {
@@ -108,7 +142,8 @@ export async function computeSnapshot(
   const computedAt = new Date(now).toISOString()
   return {
     filter,
-    asOf: totals.asOf,
+    // Null until something matched this filter, as the summary route answers.
+    asOf: totals.orders > 0 ? asOf : null,
     computedAt,
     serverTime: computedAt,
     stale: false,
@@ -119,17 +154,17 @@ export async function computeSnapshot(
     currentSecond: { second: iso(current?.second), gmv: current?.gmv ?? fromFen(0n), orders: current?.orders ?? 0 },
     previousSecond: { second: iso(previous?.second), gmv: previous?.gmv ?? fromFen(0n), orders: previous?.orders ?? 0 },
     ordersPerSecond: { start: new Date(windowFrom).toISOString(), counts: series.map((point) => point.orders) },
-    peak: { ordersPerSecond: peak.ordersPerSecond, at: iso(peak.at) },
+    peak: peak ? { ordersPerSecond: peak.ordersPerSecond, at: iso(peak.at) } : null,
     topBrands,
     channels: breakdowns.channels,
     liveRoomsAboveThreshold,
-    brandsAboveThreshold: brands.aboveThreshold,
-    participatingBrands: brands.participating,
-    overseasBrands: brands.overseas,
+    brandsAboveThreshold: standings?.aboveThreshold ?? null,
+    participatingBrands: standings?.participating ?? null,
+    overseasBrands: standings?.overseas ?? null,
     regions: breakdowns.regions,
     categories: breakdowns.categories,
     flows,
-    lastYear,
+    lastYear: lastYear ? { gmv: lastYear.gmv, growthPercent: growthPercent(totals.gmv, lastYear.gmv) } : null,
     milestones,
   }
 }

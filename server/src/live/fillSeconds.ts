@@ -1,5 +1,5 @@
 import { normaliseMoney } from '@gmv-pulse/shared'
-import type { SecondCount } from '../queries/getOrdersPerSecond.ts'
+import type { SecondCount } from '../figures/getSecondCounts.ts'
 
 /** A dense series of `count` seconds from `fromMs`, with seconds that had no orders as zero. */
 export function fillSeconds(sparse: readonly SecondCount[], fromMs: number, count: number): SecondCount[] {

@@ -9,9 +9,10 @@ import {
   type TimeseriesPoint,
 } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
-import { campaignBounds, lastYearAlignment, lastYearRange } from './campaignWindow.ts'
+import type { Grain } from '../figures/grains.ts'
+import { READ_BUDGET, sourceFor } from '../figures/source.ts'
+import { campaignWindow, lastYearOffsetMs } from '../figures/timeRange.ts'
 import { chooseInterval } from './chooseInterval.ts'
-import { exactSource } from './exactSource.ts'
 
 export interface TimeseriesQuery {
   filter: Filter
@@ -40,6 +41,16 @@ const INTERVAL_SQL: Readonly<Record<Interval, string>> = {
   '1d': 'INTERVAL 1 DAY',
 }
 
+/** The rollup grains whose buckets nest in each interval's (hours and days in the campaign zone). */
+const GRAINS: Readonly<Record<Interval, readonly Grain[]>> = {
+  '1s': ['second'],
+  '1m': ['minute', 'second'],
+  '5m': ['minute', 'second'],
+  '15m': ['minute', 'second'],
+  '1h': ['hour', 'minute', 'second'],
+  '1d': ['day', 'hour', 'minute', 'second'],
+}
+
 // Grid candidates every 15 minutes at most: no bucket in any time zone is shorter, so none is skipped.
 const GRID_STEP_MAX_MS = 900_000
 
@@ -57,10 +68,10 @@ export async function getTimeseries(
   query: TimeseriesQuery,
   nowMs: number = Date.now(),
 ): Promise<Timeseries> {
-  const alignment = lastYearAlignment(campaign)
-  const bounds = campaignBounds(campaign)
-  let fromMs = query.from ?? bounds.startMs
-  let toMs = query.to ?? bounds.endMs
+  const offsetMs = lastYearOffsetMs(campaign)
+  const window = campaignWindow(campaign)
+  let fromMs = query.from ?? (campaign.start ? window.fromMs : undefined)
+  let toMs = query.to ?? (campaign.end ? window.toMs : undefined)
   if (fromMs === undefined || toMs === undefined) {
     const extent = await dataExtent(store)
     fromMs ??= extent?.fromMs
@@ -71,7 +82,7 @@ export async function getTimeseries(
     timeZone: campaign.timeZone,
     from: fromMs === undefined ? null : new Date(fromMs).toISOString(),
     to: toMs === undefined ? null : new Date(toMs).toISOString(),
-    lastYearOffsetMs: alignment?.offsetMs ?? null,
+    lastYearOffsetMs: offsetMs,
     points: [],
   })
   if (fromMs === undefined || toMs === undefined || fromMs >= toMs) {
@@ -87,25 +98,20 @@ export async function getTimeseries(
 
   const intervalMs = INTERVAL_MS[interval]
   const gridStepMs = Math.min(intervalMs, GRID_STEP_MAX_MS)
-  const current = exactSource({
-    db: store.db,
-    filter: query.filter,
-    fromMs,
-    toMs,
-    bucketSeconds: intervalMs / 1000,
-    prefix: 'cur',
-  })
-  const lastRange = alignment ? lastYearRange(alignment, fromMs, toMs) : null
+  const grains = GRAINS[interval]
+  const current = sourceFor(store, query.filter, { fromMs, toMs }, { grains, prefix: 'cur' })
+  // Each bucket beside last year's bucket at the same offset, for the whole range asked (a chart
+  // shows last year's line ahead of now too), clipped to last year's window.
+  const lastRange =
+    offsetMs !== null && campaign.lastYear
+      ? {
+          fromMs: Math.max(fromMs - offsetMs, Date.parse(campaign.lastYear.start)),
+          toMs: Math.min(toMs - offsetMs, Date.parse(campaign.lastYear.end)),
+        }
+      : null
   const last =
-    alignment && lastRange
-      ? exactSource({
-          db: store.db,
-          filter: query.filter,
-          ...lastRange,
-          shiftMs: alignment.offsetMs,
-          bucketSeconds: intervalMs / 1000,
-          prefix: 'ly',
-        })
+    offsetMs !== null && lastRange && lastRange.fromMs < lastRange.toMs
+      ? sourceFor(store, query.filter, lastRange, { grains, shiftMs: offsetMs, prefix: 'ly' })
       : null
   const sql = `
     SELECT kind, toUnixTimestamp(toStartOfInterval(t, ${INTERVAL_SQL[interval]}, {tz:String})) AS bucket,
@@ -119,7 +125,8 @@ export async function getTimeseries(
       ${last ? `UNION ALL SELECT 2 AS kind, t, gmv, orders FROM (${last.sql})` : ''}
     )
     GROUP BY kind, bucket
-    ORDER BY kind, bucket`
+    ORDER BY kind, bucket
+    ${READ_BUDGET}`
   const params: QueryParams = {
     ...current.params,
     ...(last?.params ?? {}),
@@ -147,9 +154,10 @@ export async function getTimeseries(
       t: new Date(bucketMs).toISOString(),
       ...(values[0]?.get(bucketMs) ?? zero),
       partial: endMs > nowMs,
-      lastYear: alignment
-        ? { t: new Date(bucketMs - alignment.offsetMs).toISOString(), ...(values[1]?.get(bucketMs) ?? zero) }
-        : null,
+      lastYear:
+        offsetMs !== null
+          ? { t: new Date(bucketMs - offsetMs).toISOString(), ...(values[1]?.get(bucketMs) ?? zero) }
+          : null,
     }
   })
   return { ...empty(interval), to: new Date(toMs).toISOString(), points: series }

@@ -17,7 +17,7 @@ export interface AnalystRouteDependencies {
 export function analystRoutes({ store, config }: AnalystRouteDependencies): Router {
   const router = Router()
   router.use(campaignRoute(config.campaign))
-  router.use(summaryRoute(store))
+  router.use(summaryRoute(store, config.campaign))
   router.use(timeseriesRoute(store, config.campaign))
   router.use(topRoute(store, config.campaign))
   router.use(brandsRoute(store))

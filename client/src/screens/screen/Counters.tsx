@@ -2,7 +2,7 @@ import { formatCount, type Locale } from '@gmv-pulse/shared'
 
 export interface Counter {
   label: string
-  value: number
+  value: number | null
   testId: string
 }
 
@@ -11,7 +11,7 @@ export function Counters({ counters, locale }: { counters: readonly Counter[]; l
     <div className="counters">
       {counters.map((counter) => (
         <div key={counter.testId} className="counter" data-testid={counter.testId}>
-          <div className="counter-value">{formatCount(counter.value, locale)}</div>
+          <div className="counter-value">{counter.value === null ? '—' : formatCount(counter.value, locale)}</div>
           <div className="counter-label">{counter.label}</div>
         </div>
       ))}

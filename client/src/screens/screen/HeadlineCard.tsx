@@ -56,7 +56,7 @@ export function HeadlineCard({
         </div>
         <div>
           <dt>{strings.peakOrders}</dt>
-          <dd>{formatCount(snapshot?.peak.ordersPerSecond ?? 0, locale)}</dd>
+          <dd>{snapshot?.peak ? formatCount(snapshot.peak.ordersPerSecond, locale) : '—'}</dd>
         </div>
         <div>
           <dt>{strings.asOf}</dt>

@@ -1,6 +1,7 @@
 import type { Filter } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
-import { filterClause, isUnfiltered } from './filterClause.ts'
+import { filterClause, isUnfiltered } from '../queries/filterClause.ts'
+import type { Range } from './timeRange.ts'
 
 export interface SecondCount {
   /** Epoch ms of the second's start. */
@@ -10,15 +11,11 @@ export interface SecondCount {
 }
 
 /**
- * Orders and GMV per second in [fromMs, toMs), sparse (seconds without orders are absent).
- * Unfiltered from the per-second rollup; filtered from the raw rows of that short window.
+ * Orders and GMV per second in a short range, sparse (seconds without orders are absent).
+ * Unfiltered from the per-second rollup; under a filter from raw rows, which is why callers
+ * keep the range to a few minutes (the wall's orders/s line) or to what arrived since a tick.
  */
-export async function getOrdersPerSecond(
-  store: Store,
-  filter: Filter,
-  fromMs: number,
-  toMs: number,
-): Promise<SecondCount[]> {
+export async function getSecondCounts(store: Store, filter: Filter, range: Range): Promise<SecondCount[]> {
   const where = filterClause(filter)
   const query = isUnfiltered(filter)
     ? `SELECT toUnixTimestamp(second) * 1000 AS second_ms, sum(orders) AS order_count, toString(sum(gmv)) AS gmv_text
@@ -32,8 +29,8 @@ export async function getOrdersPerSecond(
        GROUP BY second_ms ORDER BY second_ms`
   const rows = await store.select<{ second_ms: number; order_count: number; gmv_text: string }>(query, {
     ...where.params,
-    fromMs,
-    toMs,
+    fromMs: range.fromMs,
+    toMs: range.toMs,
   })
   return rows.map((row) => ({ second: Number(row.second_ms), orders: Number(row.order_count), gmv: row.gmv_text }))
 }

@@ -1,0 +1,133 @@
+import type { ClickHouseClient } from '@clickhouse/client'
+import type { Logger } from '../logger.ts'
+import { CUBE_COLUMNS, RAW_SUMS } from './migrations.ts'
+import { renderStatements, type SchemaObject, type SchemaTarget, storageName } from './schemaDdl.ts'
+
+/**
+ * What the configuration-dependent rollups are cut for: the campaign's time zone (day
+ * buckets start at its midnight) and the campaign window (brand_campaign keeps one row per
+ * brand for orders inside it: the campaign-so-far rankings and brand counts without a scan of
+ * every brand-day). Everything else is cut in UTC (migrations.ts) and never rebuilt.
+ */
+export interface RollupLayout {
+  timeZone: string
+  /** [startMs, endMs) of the campaign; null when the campaign is open-ended. */
+  campaign: { startMs: number; endMs: number } | null
+}
+
+/** Used by stores opened without a campaign (benchmarks, tools): China time, no window. */
+export const DEFAULT_LAYOUT: RollupLayout = { timeZone: 'Asia/Shanghai', campaign: null }
+
+// An IANA zone name; it is spliced into view definitions, so nothing else may pass.
+const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/
+
+const DEPENDENT_TABLES = ['orders_by_day_cube', 'orders_by_brand_day', 'orders_by_live_room_day', 'brand_campaign']
+
+function dayOf(column: string, timeZone: string): string {
+  return `toDateTime(toStartOfDay(${column}, '${timeZone}'), 'UTC') AS day`
+}
+
+/** The views (and their backfills) that depend on the layout, in the order they must be created. */
+export function layoutObjects(layout: RollupLayout): SchemaObject[] {
+  if (!TIME_ZONE.test(layout.timeZone)) throw new Error(`not a time zone name: ${JSON.stringify(layout.timeZone)}`)
+  const tz = layout.timeZone
+  const cube = CUBE_COLUMNS.join(', ')
+  const brandDay = {
+    select: `${dayOf('ts', tz)}, brand, category, brand_origin, ${RAW_SUMS}`,
+    groupBy: 'day, brand, category, brand_origin',
+  }
+  const roomDay = {
+    // grouping() sets a bit per column left out of the set: 3 − it is the bitmask of those kept.
+    select: `${dayOf('ts', tz)}, toUInt8(3 - grouping(category, region)) AS carried, live_room, category, region, ${RAW_SUMS}`,
+    where: "live_room != ''",
+    groupBy: 'GROUPING SETS ((day, live_room), (day, live_room, category), (day, live_room, region))',
+  }
+  const objects: SchemaObject[] = [
+    {
+      kind: 'view',
+      name: 'orders_by_day_cube_mv',
+      from: 'orders',
+      to: 'orders_by_day_cube',
+      select: `${dayOf('ts', tz)}, ${cube}, ${RAW_SUMS}`,
+      groupBy: `day, ${cube}`,
+    },
+    {
+      kind: 'backfill',
+      into: 'orders_by_day_cube',
+      select: (db) => `SELECT ${dayOf('ts', tz)}, ${cube}, ${RAW_SUMS} FROM ${db}.orders GROUP BY day, ${cube}`,
+    },
+    { kind: 'view', name: 'orders_by_brand_day_mv', from: 'orders', to: 'orders_by_brand_day', ...brandDay },
+    {
+      kind: 'backfill',
+      into: 'orders_by_brand_day',
+      select: (db) => `SELECT ${brandDay.select} FROM ${db}.orders GROUP BY ${brandDay.groupBy}`,
+    },
+    { kind: 'view', name: 'orders_by_live_room_day_mv', from: 'orders', to: 'orders_by_live_room_day', ...roomDay },
+    {
+      kind: 'backfill',
+      into: 'orders_by_live_room_day',
+      select: (db) => `SELECT ${roomDay.select} FROM ${db}.orders WHERE ${roomDay.where} GROUP BY ${roomDay.groupBy}`,
+    },
+  ]
+  if (layout.campaign) {
+    const { startMs, endMs } = layout.campaign
+    if (!Number.isSafeInteger(startMs) || !Number.isSafeInteger(endMs)) throw new Error('campaign window not integral')
+    const window = {
+      select: `brand, category, brand_origin, ${RAW_SUMS}`,
+      where: `ts >= fromUnixTimestamp64Milli(${startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${endMs}, 'UTC')`,
+      groupBy: 'brand, category, brand_origin',
+    }
+    objects.push(
+      { kind: 'view', name: 'brand_campaign_mv', from: 'orders', to: 'brand_campaign', ...window },
+      {
+        kind: 'backfill',
+        into: 'brand_campaign',
+        select: (db) => `SELECT ${window.select} FROM ${db}.orders WHERE ${window.where} GROUP BY ${window.groupBy}`,
+      },
+    )
+  }
+  return objects
+}
+
+/**
+ * Brings the configuration-dependent rollups in line with this start's layout. A layout
+ * already built is left alone; a changed one (another time zone, another campaign window) is
+ * rebuilt from the raw table: views dropped, tables emptied, views created, then backfilled.
+ * Runs before ingest opens, so no insert races the backfill; an interrupted rebuild leaves no
+ * layout row and is simply done again at the next start.
+ */
+export async function syncLayout(
+  client: ClickHouseClient,
+  target: SchemaTarget,
+  layout: RollupLayout,
+  logger: Logger,
+): Promise<void> {
+  const { db } = target
+  const wanted = JSON.stringify(layout)
+  const result = await client.query({
+    query: `SELECT layout FROM ${db}.rollup_layout FINAL WHERE id = 1`,
+    format: 'JSONEachRow',
+  })
+  const [built] = await result.json<{ layout: string }>()
+  if (built?.layout === wanted) return
+  const started = Date.now()
+  const onCluster = target.cluster ? ` ON CLUSTER '${target.cluster}'` : ''
+  const drops: SchemaObject[] = [
+    'orders_by_day_cube_mv',
+    'orders_by_brand_day_mv',
+    'orders_by_live_room_day_mv',
+    'brand_campaign_mv',
+  ].map((name) => ({ kind: 'drop', what: 'VIEW', name }))
+  for (const statement of renderStatements(drops, target)) await client.command({ query: statement })
+  for (const table of DEPENDENT_TABLES) {
+    await client.command({ query: `TRUNCATE TABLE IF EXISTS ${db}.${storageName(table, target)}${onCluster} SYNC` })
+  }
+  for (const statement of renderStatements(layoutObjects(layout), target)) await client.command({ query: statement })
+  await client.insert({
+    table: `${db}.rollup_layout`,
+    values: [{ id: 1, layout: wanted, built_at: Math.floor(Date.now() / 1000) }],
+    format: 'JSONEachRow',
+    ...(target.cluster ? { clickhouse_settings: { distributed_foreground_insert: 1 } } : {}),
+  })
+  logger.info({ layout, ms: Date.now() - started }, 'rollups rebuilt for this layout')
+}

@@ -1,0 +1,87 @@
+import { type Filter, type FilterDimension, normaliseMoney, type TopSort } from '@gmv-pulse/shared'
+import type { QueryParams, Store } from '../clickhouse/store.ts'
+import { DIMENSION_COLUMNS } from '../queries/filterClause.ts'
+import { getTotal } from './getTotal.ts'
+import type { Column } from './rollupLevels.ts'
+import { READ_BUDGET, sourceFor } from './source.ts'
+import type { Range } from './timeRange.ts'
+
+export interface RankingQuery {
+  dimension: FilterDimension
+  sort: TopSort
+  limit: number
+  /** Last year's range at the same offset (timeRange.lastYearRange); null leaves growth out. */
+  lastYear: Range | null
+}
+
+export interface RankedRow {
+  key: string
+  gmv: string
+  orders: number
+  /** Null when no last-year range was given. */
+  lastYearGmv: string | null
+}
+
+export interface Ranking {
+  rows: RankedRow[]
+  /** The filtered total over the range, every key included (orders without a live room too). */
+  total: { gmv: string; orders: number }
+}
+
+/** Sort → ORDER BY, the allow-list; ties break on the key so pages are stable. Growth without a base sorts last. */
+const ORDER_BY: Readonly<Record<TopSort, string>> = {
+  gmv: 'gmv_order DESC, key ASC',
+  orders: 'orders DESC, gmv_order DESC, key ASC',
+  growth: 'growth_order DESC NULLS LAST, gmv_order DESC, key ASC',
+}
+
+/**
+ * The top keys of one dimension under a filter in a range, with last year's GMV for the same
+ * key at the same offset. Sums are exact; the float growth in SQL only orders rows. Orders
+ * without a live room count in the total but are not a live room to rank.
+ */
+export async function getRanking(store: Store, filter: Filter, range: Range, query: RankingQuery): Promise<Ranking> {
+  const column = DIMENSION_COLUMNS[query.dimension] as Column
+  const current = sourceFor(store, filter, range, { columns: [column], prefix: 'c' })
+  const total = sourceFor(store, filter, range, { prefix: 't' })
+  const last = query.lastYear ? sourceFor(store, filter, query.lastYear, { columns: [column], prefix: 'l' }) : null
+  // An empty last-year side keeps one statement shape whether or not a window is configured.
+  const lastSql = last
+    ? `SELECT ${column} AS key, sum(gmv) AS gmv FROM (${last.sql}) GROUP BY key`
+    : `SELECT '' AS key, CAST(0 AS Decimal(38, 2)) AS gmv WHERE 0`
+  const sql = `
+    WITH (SELECT (toString(sum(gmv)), sum(orders)) FROM (${total.sql})) AS total
+    SELECT key, gmv, orders, last_gmv, total.1 AS total_gmv, total.2 AS total_orders FROM (
+      SELECT cur.key AS key, cur.gmv AS gmv_order, toString(cur.gmv) AS gmv, cur.orders AS orders,
+        toString(ly.gmv) AS last_gmv,
+        if(ly.gmv = 0, NULL, (toFloat64(cur.gmv) - toFloat64(ly.gmv)) / toFloat64(ly.gmv)) AS growth_order
+      FROM (SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key) AS cur
+      LEFT JOIN (${lastSql}) AS ly ON cur.key = ly.key
+      WHERE cur.key != ''
+    )
+    ORDER BY ${ORDER_BY[query.sort]}
+    LIMIT {limit:UInt32}
+    ${READ_BUDGET}`
+  const params: QueryParams = { ...current.params, ...total.params, ...(last?.params ?? {}), limit: query.limit }
+  const rows = await store.select<{
+    key: string
+    gmv: string
+    orders: number
+    last_gmv: string
+    total_gmv: string
+    total_orders: number
+  }>(sql, params)
+  // The total rides on every row; with no row at all, ask for it alone.
+  const totalOfRange = rows[0]
+    ? { gmv: normaliseMoney(rows[0].total_gmv), orders: Number(rows[0].total_orders) }
+    : await getTotal(store, filter, range)
+  return {
+    rows: rows.map((row) => ({
+      key: row.key,
+      gmv: normaliseMoney(row.gmv),
+      orders: Number(row.orders),
+      lastYearGmv: query.lastYear ? normaliseMoney(row.last_gmv) : null,
+    })),
+    total: totalOfRange,
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest'
+import { OPEN_END_MS } from './grains.ts'
+import { planSource, rollupsCover, type SourceRequest } from './planSource.ts'
+
+const DAY_START = Date.UTC(2020, 10, 10, 16) // 2020-11-11 00:00 China time
+const HOUR = 3_600_000
+const plan = (request: Partial<SourceRequest>) =>
+  planSource({
+    db: 'db',
+    timeZone: 'Asia/Shanghai',
+    filter: {},
+    range: { fromMs: 0, toMs: 1 },
+    prefix: 'p',
+    ...request,
+  })
+const tables = (sql: string) => [...sql.matchAll(/FROM db\.(\w+)/g)].map((match) => match[1])
+
+describe('which rows answer', () => {
+  test('whole days need no raw row, filtered or not', () => {
+    const range = { fromMs: DAY_START, toMs: DAY_START + 3 * 24 * HOUR }
+    for (const filter of [{}, { category: 'Beauty' }, { brand: 'Acme' }, { liveRoom: 'Room 1' }]) {
+      const source = plan({ filter, range })
+      expect(source.rawMs, JSON.stringify(filter)).toBe(0)
+      expect(tables(source.sql)).not.toContain('orders')
+    }
+  })
+
+  test('an open end is a whole bucket: the campaign so far reads rollups only', () => {
+    const source = plan({ filter: { region: 'CN-ZJ' }, range: { fromMs: DAY_START, toMs: OPEN_END_MS } })
+    expect(source.rawMs).toBe(0)
+  })
+
+  test('ragged edges fall through finer rollups to raw rows shorter than the finest grain', () => {
+    const range = { fromMs: DAY_START + 5 * HOUR + 61_234, toMs: DAY_START + 54 * HOUR + 7_500 }
+    const unfiltered = plan({ range })
+    expect(tables(unfiltered.sql).sort()).toEqual([
+      'orders',
+      'orders_by_day_cube',
+      'orders_by_hour_pair',
+      'orders_by_minute_key',
+      'orders_by_second',
+    ])
+    expect(unfiltered.rawMs).toBe(766 + 500)
+    const category = plan({ filter: { category: 'Beauty' }, range })
+    expect(category.rawMs).toBeLessThan(2 * 60_000)
+    expect(tables(category.sql)).not.toContain('orders_by_second')
+  })
+
+  test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {
+    expect(rollupsCover({ brand: 'Acme', region: 'CN-ZJ' })).toBe(false)
+    const source = plan({
+      filter: { brand: 'Acme', region: 'CN-ZJ' },
+      range: { fromMs: DAY_START, toMs: DAY_START + HOUR },
+    })
+    expect(tables(source.sql)).toEqual(['orders'])
+  })
+
+  test('the campaign window table answers brand questions over exactly the campaign', () => {
+    const window = { startMs: DAY_START, endMs: DAY_START + 24 * HOUR }
+    const source = plan({
+      filter: { category: 'Beauty' },
+      columns: ['brand'],
+      range: { fromMs: window.startMs, toMs: window.endMs },
+      campaignWindow: window,
+    })
+    expect(tables(source.sql)).toEqual(['brand_campaign'])
+    const other = plan({
+      columns: ['brand'],
+      range: { fromMs: window.startMs, toMs: window.endMs - HOUR },
+      campaignWindow: window,
+    })
+    expect(tables(other.sql)).not.toContain('brand_campaign')
+  })
+
+  test('a time series reads only grains that nest in its buckets, and a shift only whole buckets of it', () => {
+    const range = { fromMs: DAY_START, toMs: DAY_START + 2 * 24 * HOUR }
+    expect(tables(plan({ range, grains: ['minute', 'second'] }).sql)).toEqual(['orders_by_minute_key'])
+    const shifted = plan({ range, grains: ['day', 'hour', 'minute', 'second'], shiftMs: 366 * 24 * HOUR + 1000 })
+    expect(tables(shifted.sql)).toEqual(['orders_by_second'])
+  })
+
+  test('filter values travel as parameters, never in the statement', () => {
+    const source = plan({ filter: { brand: "x' OR 1=1 --" }, range: { fromMs: DAY_START, toMs: DAY_START + HOUR } })
+    expect(source.sql).not.toContain('OR 1=1')
+    expect(Object.values(source.params)).toContain("x' OR 1=1 --")
+  })
+})

@@ -1,0 +1,183 @@
+import type { Filter } from '@gmv-pulse/shared'
+import type { QueryParams } from '../clickhouse/store.ts'
+import { filterClause } from '../queries/filterClause.ts'
+import { ceilTo, EARLIEST_MS, floorTo, type Grain, nominalMs, OPEN_END_MS } from './grains.ts'
+import { BRAND_CAMPAIGN, type Column, ROLLUP_LEVELS, type RollupLevel, type RollupSet, setFor } from './rollupLevels.ts'
+import type { Range } from './timeRange.ts'
+
+/** Filter dimension → column; the filter's own names differ only for live rooms. */
+const FILTER_COLUMNS = {
+  brand: 'brand',
+  category: 'category',
+  channel: 'channel',
+  liveRoom: 'live_room',
+  region: 'region',
+} as const satisfies Record<keyof Filter, Column>
+
+export interface SourceRequest {
+  db: string
+  timeZone: string
+  filter: Filter
+  /** Columns the caller groups or reads by, besides time, gmv and orders. */
+  columns?: readonly Column[]
+  range: Range
+  /**
+   * The grains whose buckets nest in the caller's time buckets (a 1h series can sum hours,
+   * minutes and seconds, not days); undefined when the caller does not group by time.
+   */
+  grains?: readonly Grain[]
+  /** Added to every event time, in ms: moves last year's orders onto this year's clock. */
+  shiftMs?: number
+  /** The campaign window brand_campaign was built for; used when the range is exactly it. */
+  campaignWindow?: { startMs: number; endMs: number } | null
+  /** Prefix of this source's parameter names, so several sources share one statement. */
+  prefix: string
+}
+
+export interface PlannedSource {
+  /**
+   * A subquery of `t` (DateTime64(3)) and `grain` (the bucket width of the row: 'day' …
+   * 'second', or 'raw' for one order) when time was asked for, then the columns, `gmv` and `orders`.
+   */
+  sql: string
+  params: QueryParams
+  /** Milliseconds of the range left to raw rows: 0 when rollups answer all of it. */
+  rawMs: number
+}
+
+interface Segment {
+  level: { level: RollupLevel; set: RollupSet } | 'raw'
+  fromMs: number
+  toMs: number
+}
+
+/** Columns a query involves: what it groups by and what it filters on. */
+export function neededColumns(filter: Filter, columns: readonly Column[] = []): Set<Column> {
+  const needed = new Set<Column>(columns)
+  for (const [dimension, column] of Object.entries(FILTER_COLUMNS) as [keyof Filter, Column][]) {
+    if (filter[dimension] !== undefined) needed.add(column)
+  }
+  return needed
+}
+
+/** The rollups that can answer these columns, coarsest first, at most one per grain. */
+export function ladderFor(
+  needed: ReadonlySet<Column>,
+  grains?: readonly Grain[],
+): { level: RollupLevel; set: RollupSet }[] {
+  const ladder: { level: RollupLevel; set: RollupSet }[] = []
+  for (const level of ROLLUP_LEVELS) {
+    if (grains && !grains.includes(level.grain)) continue
+    if (ladder.some((rung) => rung.level.grain === level.grain)) continue
+    const set = setFor(level, needed)
+    if (set) ladder.push({ level, set })
+  }
+  return ladder
+}
+
+/**
+ * Splits [from, to) over the ladder: the coarsest rollup takes the whole buckets inside the
+ * range, each finer one the whole buckets of what is left at the edges, and raw rows only the
+ * ragged remainder, shorter than the finest grain on each side. An open end is a whole bucket.
+ */
+function decompose(
+  fromMs: number,
+  toMs: number,
+  ladder: { level: RollupLevel; set: RollupSet }[],
+  timeZone: string,
+): Segment[] {
+  if (fromMs >= toMs) return []
+  const [rung, ...finer] = ladder
+  if (!rung) return [{ level: 'raw', fromMs, toMs }]
+  const innerFrom = ceilTo(rung.level.grain, fromMs, timeZone)
+  const innerTo = floorTo(rung.level.grain, toMs, timeZone)
+  if (innerFrom >= innerTo) return decompose(fromMs, toMs, finer, timeZone)
+  return [
+    ...decompose(fromMs, innerFrom, finer, timeZone),
+    { level: rung, fromMs: innerFrom, toMs: innerTo },
+    ...decompose(innerTo, toMs, finer, timeZone),
+  ]
+}
+
+/**
+ * The exact source of a figure: for any filter and any [from, to), a UNION ALL of rollup rows
+ * and raw rows whose sums equal the raw table's, to the fen. Each figure file asks it for the
+ * columns it groups by; which tables answer is decided here alone, so every figure reads the
+ * same rows for the same question.
+ */
+export function planSource(request: SourceRequest): PlannedSource {
+  const columns = request.columns ?? []
+  const needed = neededColumns(request.filter, columns)
+  const shiftMs = request.shiftMs ?? 0
+  const where = filterClause(request.filter)
+  const p = (name: string) => `${request.prefix}${name}`
+  const params: QueryParams = { ...where.params }
+  const withTime = request.grains !== undefined
+  const columnList = columns.length > 0 ? `${columns.join(', ')}, ` : ''
+
+  const window = request.campaignWindow
+  const { fromMs, toMs } = request.range
+  if (
+    window &&
+    !withTime &&
+    needed.has('brand') &&
+    [...needed].every((column) => BRAND_CAMPAIGN.columns.includes(column)) &&
+    fromMs === window.startMs &&
+    toMs === window.endMs
+  ) {
+    return {
+      sql: `SELECT ${columnList}gmv, orders FROM ${request.db}.${BRAND_CAMPAIGN.table} WHERE 1 ${where.sql}`,
+      params,
+      rawMs: 0,
+    }
+  }
+
+  // A rollup row moves as a whole: with a shift, only grains the shift is a whole number of.
+  const grains = request.grains?.filter((grain) => shiftMs % nominalMs(grain) === 0) ?? (shiftMs === 0 ? undefined : [])
+  const ladder = ladderFor(needed, grains)
+  const segments = decompose(fromMs, toMs, ladder, request.timeZone)
+  const branches: string[] = []
+  let rawMs = 0
+  const byLevel = new Map<Segment['level'], Segment[]>()
+  for (const segment of segments) byLevel.set(segment.level, [...(byLevel.get(segment.level) ?? []), segment])
+  let index = 0
+  for (const [level, parts] of byLevel) {
+    const time = level === 'raw' ? 'ts' : level.level.time
+    const conditions = parts.map((part) => {
+      const from = p(`F${index}`)
+      const to = p(`T${index}`)
+      index += 1
+      params[from] = part.fromMs
+      params[to] = part.toMs
+      if (level === 'raw') rawMs += part.toMs - part.fromMs
+      return `(${time} >= fromUnixTimestamp64Milli({${from}:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({${to}:Int64}, 'UTC'))`
+    })
+    const grain = level === 'raw' ? 'raw' : level.level.grain
+    const timeColumn = withTime
+      ? `${level === 'raw' ? 'ts' : `toDateTime64(${time}, 3, 'UTC')`} + toIntervalMillisecond({${p('Shift')}:Int64}) AS t, '${grain}' AS grain, `
+      : ''
+    const measures = level === 'raw' ? 'amount AS gmv, toUInt64(1) AS orders' : 'gmv, orders'
+    const table = level === 'raw' ? 'orders' : level.level.table
+    const setWhere = level !== 'raw' && level.set.where ? ` AND ${level.set.where}` : ''
+    branches.push(
+      `SELECT ${timeColumn}${columnList}${measures} FROM ${request.db}.${table}
+        WHERE (${conditions.join(' OR ')})${setWhere} ${where.sql}`,
+    )
+  }
+  if (withTime) params[p('Shift')] = shiftMs
+  if (branches.length === 0) {
+    // An empty range: one branch that yields nothing keeps the statement's shape.
+    const timeColumn = withTime ? `toDateTime64(0, 3, 'UTC') AS t, 'raw' AS grain, ` : ''
+    branches.push(
+      `SELECT ${timeColumn}${columnList}amount AS gmv, toUInt64(1) AS orders FROM ${request.db}.orders WHERE 0`,
+    )
+  }
+  return { sql: branches.join('\n      UNION ALL\n      '), params, rawMs }
+}
+
+/** True when rollups alone answer these columns for a range on whole days (or an open end). */
+export function rollupsCover(filter: Filter, columns: readonly Column[] = []): boolean {
+  return ladderFor(neededColumns(filter, columns)).length > 0
+}
+
+export { EARLIEST_MS, OPEN_END_MS }

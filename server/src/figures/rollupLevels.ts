@@ -1,0 +1,92 @@
+import type { Grain } from './grains.ts'
+
+/** Columns a figure may filter or group by: the allow-list of identifiers in generated SQL. */
+export type Column = 'brand' | 'category' | 'channel' | 'live_room' | 'region' | 'brand_origin'
+
+/** One way a rollup's rows can be read: the columns they are keyed by, and the rows that are. */
+export interface RollupSet {
+  columns: readonly Column[]
+  /** SQL condition selecting this set's rows in a table holding several sets; '' when one. */
+  where: string
+}
+
+export interface RollupLevel {
+  table: string
+  grain: Grain
+  /** The time column: the start of each row's bucket, DateTime('UTC'). */
+  time: string
+  /** Smallest first: a query reads the first set that carries every column it needs. */
+  sets: readonly RollupSet[]
+  /** A column every read must involve: the live-room table holds only orders with a room. */
+  requires?: Column
+}
+
+const CUBE: readonly Column[] = ['category', 'channel', 'region', 'brand_origin']
+
+/**
+ * Every rollup by grain, coarsest first, each in order of preference (fewest rows first).
+ * The schema itself lives in clickhouse/migrations.ts and clickhouse/layout.ts; docs/storage.md
+ * gives each table's size at festival scale.
+ */
+export const ROLLUP_LEVELS: readonly RollupLevel[] = [
+  { table: 'orders_by_day_cube', grain: 'day', time: 'day', sets: [{ columns: CUBE, where: '' }] },
+  {
+    table: 'orders_by_brand_day',
+    grain: 'day',
+    time: 'day',
+    sets: [{ columns: ['brand', 'category', 'brand_origin'], where: '' }],
+    requires: 'brand',
+  },
+  {
+    table: 'orders_by_live_room_day',
+    grain: 'day',
+    time: 'day',
+    sets: [
+      { columns: ['live_room'], where: 'carried = 0' },
+      { columns: ['live_room', 'category'], where: 'carried = 2' },
+      { columns: ['live_room', 'region'], where: 'carried = 1' },
+    ],
+    requires: 'live_room',
+  },
+  {
+    table: 'orders_by_hour_pair',
+    grain: 'hour',
+    time: 'hour',
+    // Smallest first: 7 channels × 3 origins, 40 categories × 3 origins, 45 regions × 3 origins …
+    sets: [
+      { columns: ['channel', 'brand_origin'], where: 'carried = 5' },
+      { columns: ['category', 'brand_origin'], where: 'carried = 9' },
+      { columns: ['region', 'brand_origin'], where: 'carried = 3' },
+      { columns: ['category', 'channel'], where: 'carried = 12' },
+      { columns: ['channel', 'region'], where: 'carried = 6' },
+      { columns: ['category', 'region'], where: 'carried = 10' },
+    ],
+  },
+  {
+    table: 'orders_by_minute_key',
+    grain: 'minute',
+    time: 'minute',
+    sets: [
+      { columns: [], where: 'carried = 0' },
+      { columns: ['category'], where: 'carried = 4' },
+      { columns: ['channel'], where: 'carried = 2' },
+      { columns: ['region'], where: 'carried = 1' },
+    ],
+  },
+  { table: 'orders_by_second', grain: 'second', time: 'second', sets: [{ columns: [], where: '' }] },
+]
+
+/**
+ * One row per brand for orders inside the campaign window (clickhouse/layout.ts): the
+ * campaign-so-far brand rankings and counts read 250,000 rows instead of every brand-day.
+ */
+export const BRAND_CAMPAIGN = {
+  table: 'brand_campaign',
+  columns: ['brand', 'category', 'brand_origin'] as readonly Column[],
+}
+
+/** The rollup set that answers a query needing these columns at this grain, if any. */
+export function setFor(level: RollupLevel, needed: ReadonlySet<Column>): RollupSet | undefined {
+  if (level.requires && !needed.has(level.requires)) return undefined
+  return level.sets.find((set) => [...needed].every((column) => set.columns.includes(column)))
+}

@@ -1,0 +1,39 @@
+import type { Filter } from '@gmv-pulse/shared'
+import type { Store } from '../clickhouse/store.ts'
+import type { Grain } from './grains.ts'
+import { type PlannedSource, planSource } from './planSource.ts'
+import type { Column } from './rollupLevels.ts'
+import type { Range } from './timeRange.ts'
+
+export interface SourceOptions {
+  columns?: readonly Column[]
+  grains?: readonly Grain[]
+  shiftMs?: number
+  prefix?: string
+}
+
+/** planSource for this store: its database, the time zone and window its rollups were cut for. */
+export function sourceFor(store: Store, filter: Filter, range: Range, options: SourceOptions = {}): PlannedSource {
+  return planSource({
+    db: store.db,
+    timeZone: store.layout.timeZone,
+    campaignWindow: store.layout.campaign,
+    filter,
+    range,
+    prefix: options.prefix ?? 's',
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.grains ? { grains: options.grains } : {}),
+    ...(options.shiftMs ? { shiftMs: options.shiftMs } : {}),
+  })
+}
+
+/**
+ * The most rows one figure may read. Rollups answer every supported question in a few million
+ * rows at festival scale; only a range with ragged edges under a filter no rollup keeps (a brand
+ * and a region, say) falls back to raw rows, and this is where such a question stops: the
+ * caller gets a clear refusal (422) instead of the engine scanning for seconds while walls wait.
+ */
+export const MAX_ROWS_PER_FIGURE = 100_000_000
+
+/** Appended to every figure's statement: the read budget above, enforced by the engine. */
+export const READ_BUDGET = `SETTINGS max_rows_to_read = ${MAX_ROWS_PER_FIGURE}, read_overflow_mode = 'throw'`

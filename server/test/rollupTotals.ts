@@ -1,0 +1,57 @@
+import type { Store } from '../src/clickhouse/store.ts'
+import { ROLLUP_LEVELS } from '../src/figures/rollupLevels.ts'
+
+/** Each rollup, the rows of it that hold every order once, and the raw orders those are. */
+export function rollupChecks(store: Store): { table: string; rollup: string; raw: string }[] {
+  const db = store.db
+  const window = store.layout.campaign
+  const levels = ROLLUP_LEVELS.map((level) => {
+    const set = level.sets[0]
+    return {
+      table: level.table,
+      rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.${level.table} WHERE ${set?.where || '1'}`,
+      // The live-room rollup holds only orders with a room.
+      raw: `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.orders WHERE ${level.requires === 'live_room' ? "live_room != ''" : '1'}`,
+    }
+  })
+  const all = `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.orders`
+  return [
+    ...levels,
+    {
+      table: 'brand_totals',
+      rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.brand_totals`,
+      raw: all,
+    },
+    {
+      table: 'brand_campaign',
+      rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.brand_campaign`,
+      raw: window
+        ? `${all} WHERE ts >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
+        : `${all} WHERE 0`,
+    },
+  ]
+}
+
+/** Orders held by the raw table and by every rollup: all must move together, or not at all. */
+export async function storedOrderCounts(store: Store): Promise<Record<string, number>> {
+  const checks = rollupChecks(store)
+  const [row] = await store.select<Record<string, number>>(
+    `SELECT (SELECT count() FROM ${store.db}.orders) AS raw, ${checks
+      .map((check) => `(SELECT orders FROM (${check.rollup})) AS ${check.table}`)
+      .join(', ')}`,
+  )
+  return Object.fromEntries(Object.entries(row ?? {}).map(([key, value]) => [key, Number(value)]))
+}
+
+/** Every rollup holds exactly its raw orders, each once: a retried or refused batch moved none of them. */
+export async function rollupMismatches(store: Store): Promise<string[]> {
+  const mismatches: string[] = []
+  for (const check of rollupChecks(store)) {
+    const [rollup] = await store.select<{ gmv: string; orders: number }>(check.rollup)
+    const [raw] = await store.select<{ gmv: string; orders: number }>(check.raw)
+    if (Number(rollup?.orders) !== Number(raw?.orders) || rollup?.gmv !== raw?.gmv) {
+      mismatches.push(`${check.table}: ${JSON.stringify(rollup)} vs raw ${JSON.stringify(raw)}`)
+    }
+  }
+  return mismatches
+}
