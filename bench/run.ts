@@ -10,6 +10,7 @@ import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
 import { benchLive } from './live.ts'
 import { type BenchFigure, writeReport } from './report.ts'
+import { benchScale } from './scale.ts'
 import { benchScreen } from './screen.ts'
 
 const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchFigure[]>> = {
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchF
   live: benchLive,
   screen: benchScreen,
   cluster: benchCluster,
+  scale: benchScale,
 }
 
 const { values, positionals } = parseArgs({

@@ -18,16 +18,11 @@ export function rollupChecks(store: Store): { table: string; rollup: string; raw
   return [
     ...levels,
     {
-      table: 'brand_totals',
-      rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.brand_totals`,
-      raw: all,
-    },
-    {
       table: 'brand_campaign',
       rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.brand_campaign`,
       raw: window
         ? `${all} WHERE ts >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
-        : `${all} WHERE 0`,
+        : all,
     },
   ]
 }

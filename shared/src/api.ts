@@ -15,7 +15,10 @@ export const summarySchema = z.object({
   /** CNY, exact, two decimals. */
   gmv: z.string(),
   orders: z.number().int(),
-  /** Latest event time counted (ISO), or null when nothing matched. */
+  /**
+   * How far the data reaches: the latest event time stored in the range, whatever the filter
+   * (the figure is complete up to it); null when nothing matched the filter.
+   */
   asOf: z.string().nullable(),
 })
 export type Summary = z.infer<typeof summarySchema>

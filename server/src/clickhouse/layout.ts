@@ -1,13 +1,14 @@
 import type { ClickHouseClient } from '@clickhouse/client'
+import { floorTo } from '../figures/grains.ts'
 import type { Logger } from '../logger.ts'
-import { CUBE_COLUMNS, RAW_SUMS } from './migrations.ts'
+import { CUBE_COLUMNS, CUBE_STREAM, cubeStreamOf, RAW_SUMS, STREAM_SUMS } from './migrations.ts'
 import { renderStatements, type SchemaObject, type SchemaTarget, storageName } from './schemaDdl.ts'
 
 /**
  * What the configuration-dependent rollups are cut for: the campaign's time zone (day
  * buckets start at its midnight) and the campaign window (brand_campaign keeps one row per
- * brand for orders inside it: the campaign-so-far rankings and brand counts without a scan of
- * every brand-day). Everything else is cut in UTC (migrations.ts) and never rebuilt.
+ * brand for orders inside it: the campaign-so-far rankings, brand counts and the brand search
+ * without a scan of every brand-day). Everything else is cut in UTC (migrations.ts).
  */
 export interface RollupLayout {
   timeZone: string
@@ -32,6 +33,7 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
   if (!TIME_ZONE.test(layout.timeZone)) throw new Error(`not a time zone name: ${JSON.stringify(layout.timeZone)}`)
   const tz = layout.timeZone
   const cube = CUBE_COLUMNS.join(', ')
+  const dayCube = { select: `${dayOf('minute', tz)}, ${cube}, ${STREAM_SUMS}`, groupBy: `day, ${cube}` }
   const brandDay = {
     select: `${dayOf('ts', tz)}, brand, category, brand_origin, ${RAW_SUMS}`,
     groupBy: 'day, brand, category, brand_origin',
@@ -42,19 +44,13 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
     where: "live_room != ''",
     groupBy: 'GROUPING SETS ((day, live_room), (day, live_room, category), (day, live_room, region))',
   }
-  const objects: SchemaObject[] = [
-    {
-      kind: 'view',
-      name: 'orders_by_day_cube_mv',
-      from: 'orders',
-      to: 'orders_by_day_cube',
-      select: `${dayOf('ts', tz)}, ${cube}, ${RAW_SUMS}`,
-      groupBy: `day, ${cube}`,
-    },
+  return [
+    // Days of the minute cube stream (migrations.ts): partial sums, not orders, are grouped here.
+    { kind: 'view', name: 'orders_by_day_cube_mv', from: CUBE_STREAM, to: 'orders_by_day_cube', ...dayCube },
     {
       kind: 'backfill',
       into: 'orders_by_day_cube',
-      select: (db) => `SELECT ${dayOf('ts', tz)}, ${cube}, ${RAW_SUMS} FROM ${db}.orders GROUP BY day, ${cube}`,
+      select: (db) => `SELECT ${dayCube.select} FROM ${cubeStreamOf(db)} GROUP BY ${dayCube.groupBy}`,
     },
     { kind: 'view', name: 'orders_by_brand_day_mv', from: 'orders', to: 'orders_by_brand_day', ...brandDay },
     {
@@ -68,25 +64,41 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
       into: 'orders_by_live_room_day',
       select: (db) => `SELECT ${roomDay.select} FROM ${db}.orders WHERE ${roomDay.where} GROUP BY ${roomDay.groupBy}`,
     },
+    ...brandCampaignObjects(layout),
   ]
-  if (layout.campaign) {
-    const { startMs, endMs } = layout.campaign
-    if (!Number.isSafeInteger(startMs) || !Number.isSafeInteger(endMs)) throw new Error('campaign window not integral')
-    const window = {
-      select: `brand, category, brand_origin, ${RAW_SUMS}`,
-      where: `ts >= fromUnixTimestamp64Milli(${startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${endMs}, 'UTC')`,
-      groupBy: 'brand, category, brand_origin',
-    }
-    objects.push(
-      { kind: 'view', name: 'brand_campaign_mv', from: 'orders', to: 'brand_campaign', ...window },
-      {
-        kind: 'backfill',
-        into: 'brand_campaign',
-        select: (db) => `SELECT ${window.select} FROM ${db}.orders WHERE ${window.where} GROUP BY ${window.groupBy}`,
-      },
-    )
+}
+
+/**
+ * brand_campaign: one row per brand for orders in the campaign window (all time when the
+ * campaign is open-ended). A window on whole days of the layout's zone — any real campaign —
+ * is summed from brand-day rows as they are written, a second small pass; only a window cut
+ * mid-day (the demo's shifted campaign) needs its own pass over raw orders.
+ */
+function brandCampaignObjects(layout: RollupLayout): SchemaObject[] {
+  const window = layout.campaign
+  const groupBy = 'brand, category, brand_origin'
+  if (window && (!Number.isSafeInteger(window.startMs) || !Number.isSafeInteger(window.endMs))) {
+    throw new Error('campaign window not integral')
   }
-  return objects
+  const onDays =
+    !window ||
+    (floorTo('day', window.startMs, layout.timeZone) === window.startMs &&
+      floorTo('day', window.endMs, layout.timeZone) === window.endMs)
+  const between = (column: string) =>
+    window
+      ? `${column} >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ${column} < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
+      : '1'
+  const view = onDays
+    ? { from: 'orders_by_brand_day', select: `${groupBy}, ${STREAM_SUMS}`, where: between('day'), groupBy }
+    : { from: 'orders', select: `${groupBy}, ${RAW_SUMS}`, where: between('ts'), groupBy }
+  return [
+    { kind: 'view', name: 'brand_campaign_mv', to: 'brand_campaign', ...view },
+    {
+      kind: 'backfill',
+      into: 'brand_campaign',
+      select: (db) => `SELECT ${view.select} FROM ${db}.${view.from} WHERE ${view.where} GROUP BY ${groupBy}`,
+    },
+  ]
 }
 
 /**

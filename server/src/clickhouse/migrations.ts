@@ -63,19 +63,34 @@ const SUMS = [
 /** The sums as a view selects them from raw rows. */
 export const RAW_SUMS = 'sum(amount) AS gmv, count() AS orders, sum(quantity) AS items'
 
+/** The sums as a view selects them from a stream of partial sums. */
+export const STREAM_SUMS = 'sum(gmv) AS gmv, sum(orders) AS orders, sum(items) AS items'
+
 // grouping() sets a bit for each column left out of the set; 7 − it is the bitmask of those kept.
-const MINUTE_KEY_SELECT = `toStartOfMinute(ts) AS minute, toUInt8(7 - grouping(category, channel, region)) AS carried,
-        category, channel, region, ${RAW_SUMS}`
+const MINUTE_KEY_SELECT = `minute, toUInt8(7 - grouping(category, channel, region)) AS carried,
+        category, channel, region, ${STREAM_SUMS}`
 const MINUTE_KEY_GROUP_BY = 'GROUPING SETS ((minute), (minute, category), (minute, channel), (minute, region))'
 
 /** The low-cardinality dimensions: ~40 categories × 7 channels × ~45 regions × 3 origins at most. */
 export const CUBE_COLUMNS = ['category', 'channel', 'region', 'brand_origin'] as const
 
+/**
+ * One pass over each raw block: per minute × every low-cardinality dimension, into a Null
+ * table that keeps nothing. The minute, hour and day rollups are views of that stream, so they
+ * group the block's few thousand partial sums rather than its 100,000 orders each.
+ */
+export const CUBE_STREAM = 'cube_by_minute_stream'
+const CUBE_STREAM_SELECT = `toStartOfMinute(ts) AS minute, ${CUBE_COLUMNS.join(', ')}, ${RAW_SUMS}`
+const CUBE_STREAM_GROUP_BY = `minute, ${CUBE_COLUMNS.join(', ')}`
+/** What the stream would carry for every stored order: the backfills' source. */
+export const cubeStreamOf = (db: string) =>
+  `(SELECT ${CUBE_STREAM_SELECT} FROM ${db}.orders GROUP BY ${CUBE_STREAM_GROUP_BY})`
+
 // Every pair of them per hour (≈ 2,400 rows an hour at most, where the whole cube would be
 // ≈ 24,000): a single-dimension spotlight's splits and the map's origin × region flows. The
 // whole cube is kept per day only (layout.ts). 15 − grouping() is the bitmask of the kept columns.
-const HOUR_PAIR_SELECT = `toStartOfHour(ts) AS hour, toUInt8(15 - grouping(${CUBE_COLUMNS.join(', ')})) AS carried,
-        ${CUBE_COLUMNS.join(', ')}, ${RAW_SUMS}`
+const HOUR_PAIR_SELECT = `toStartOfHour(minute) AS hour, toUInt8(15 - grouping(${CUBE_COLUMNS.join(', ')})) AS carried,
+        ${CUBE_COLUMNS.join(', ')}, ${STREAM_SUMS}`
 const HOUR_PAIR_GROUP_BY = `GROUPING SETS (${CUBE_COLUMNS.flatMap((a, i) =>
   CUBE_COLUMNS.slice(i + 1).map((b) => `(hour, ${a}, ${b})`),
 ).join(', ')})`
@@ -237,6 +252,21 @@ export const MIGRATIONS: readonly Migration[] = [
     objects: [
       { kind: 'drop', what: 'VIEW', name: 'orders_by_minute_mv' },
       { kind: 'drop', what: 'TABLE', name: 'orders_by_minute' },
+      // The brand search reads brand_campaign (the campaign's own brands and GMV) instead.
+      { kind: 'drop', what: 'VIEW', name: 'brand_totals_mv' },
+      { kind: 'drop', what: 'TABLE', name: 'brand_totals' },
+      {
+        kind: 'table',
+        name: CUBE_STREAM,
+        columns: [
+          { name: 'minute', type: "DateTime('UTC')" },
+          ...CUBE_COLUMNS.map((column) => ({ name: column, type: 'LowCardinality(String)' })),
+          ...SUMS,
+        ],
+        engine: 'Null',
+        orderBy: '',
+        dedupWindow: false,
+      },
       {
         kind: 'table',
         name: 'orders_by_minute_key',
@@ -262,14 +292,14 @@ export const MIGRATIONS: readonly Migration[] = [
       {
         kind: 'backfill',
         into: 'orders_by_minute_key',
-        select: (db) => `SELECT ${MINUTE_KEY_SELECT} FROM ${db}.orders
+        select: (db) => `SELECT ${MINUTE_KEY_SELECT} FROM ${cubeStreamOf(db)}
       WHERE (SELECT count() FROM ${db}.orders_by_minute_key) = 0
       GROUP BY ${MINUTE_KEY_GROUP_BY}`,
       },
       {
         kind: 'view',
         name: 'orders_by_minute_key_mv',
-        from: 'orders',
+        from: CUBE_STREAM,
         to: 'orders_by_minute_key',
         select: MINUTE_KEY_SELECT,
         groupBy: MINUTE_KEY_GROUP_BY,
@@ -297,17 +327,26 @@ export const MIGRATIONS: readonly Migration[] = [
       {
         kind: 'backfill',
         into: 'orders_by_hour_pair',
-        select: (db) => `SELECT ${HOUR_PAIR_SELECT} FROM ${db}.orders
+        select: (db) => `SELECT ${HOUR_PAIR_SELECT} FROM ${cubeStreamOf(db)}
       WHERE (SELECT count() FROM ${db}.orders_by_hour_pair) = 0
       GROUP BY ${HOUR_PAIR_GROUP_BY}`,
       },
       {
         kind: 'view',
         name: 'orders_by_hour_pair_mv',
-        from: 'orders',
+        from: CUBE_STREAM,
         to: 'orders_by_hour_pair',
         select: HOUR_PAIR_SELECT,
         groupBy: HOUR_PAIR_GROUP_BY,
+      },
+      // Last, once every view of the stream exists: from here on each insert feeds them all.
+      {
+        kind: 'view',
+        name: `${CUBE_STREAM}_mv`,
+        from: 'orders',
+        to: CUBE_STREAM,
+        select: CUBE_STREAM_SELECT,
+        groupBy: CUBE_STREAM_GROUP_BY,
       },
       {
         kind: 'table',

@@ -37,8 +37,10 @@ export interface TableSpec {
   kind: 'table'
   name: string
   columns: readonly Column[]
-  engine: 'MergeTree' | 'SummingMergeTree' | 'ReplacingMergeTree'
+  /** Null keeps nothing: a stream that views read from, so one pass over a raw block feeds several rollups. */
+  engine: 'MergeTree' | 'SummingMergeTree' | 'ReplacingMergeTree' | 'Null'
   partitionBy?: string
+  /** Unused by the Null engine. */
   orderBy: string
   /**
    * The table receives deduplicated inserts, directly or through a view: keep a window of
@@ -146,6 +148,14 @@ function renderTable(table: TableSpec, target: SchemaTarget): string[] {
       (column) => `        ${column.name} ${column.type}${column.comment ? ` COMMENT ${quote(column.comment)}` : ''}`,
     )
     .join(',\n')
+  if (table.engine === 'Null') {
+    // Nothing to replicate or to read across shards: one per node, under the local name.
+    return [
+      `CREATE TABLE IF NOT EXISTS ${db}.${storageName(table.name, target)}${onCluster(target)} (
+${columns}
+      ) ENGINE = Null`,
+    ]
+  }
   const engine = cluster ? `Replicated${table.engine}('${REPLICA_PATH}', '{replica}')` : table.engine
   const window = cluster ? 'replicated_deduplication_window' : 'non_replicated_deduplication_window'
   const clauses = [

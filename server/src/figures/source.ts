@@ -1,6 +1,6 @@
 import type { Filter } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
-import type { Grain } from './grains.ts'
+import { EARLIEST_MS, type Grain, OPEN_END_MS } from './grains.ts'
 import { type PlannedSource, planSource } from './planSource.ts'
 import type { Column } from './rollupLevels.ts'
 import type { Range } from './timeRange.ts'
@@ -17,7 +17,8 @@ export function sourceFor(store: Store, filter: Filter, range: Range, options: S
   return planSource({
     db: store.db,
     timeZone: store.layout.timeZone,
-    campaignWindow: store.layout.campaign,
+    // An open-ended campaign's window is all time, and brand_campaign then holds all time too.
+    campaignWindow: store.layout.campaign ?? { startMs: EARLIEST_MS, endMs: OPEN_END_MS },
     filter,
     range,
     prefix: options.prefix ?? 's',

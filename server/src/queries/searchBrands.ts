@@ -2,10 +2,10 @@ import { type BrandMatch, normaliseMoney } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 
 /**
- * Brands whose name contains the search text, case-insensitively: those that start with it
- * first, then the rest, each group by all-time GMV. Reads brand_totals (one row per brand,
- * kept by a view), so a keystroke scans a few hundred thousand short strings, not the
- * minute rollup. Rows of a brand not yet merged are summed here.
+ * Brands of this campaign whose name contains the search text, case-insensitively: those that
+ * start with it first, then the rest, each group by campaign GMV. Reads brand_campaign (one row
+ * per brand for the campaign window, all time when open-ended), so a keystroke scans a few
+ * hundred thousand short strings. Rows of a brand not yet merged are summed here.
  */
 export async function searchBrands(store: Store, search: string, limit: number): Promise<BrandMatch[]> {
   // Output aliases differ from column names: ClickHouse resolves an alias before a column,
@@ -13,7 +13,7 @@ export async function searchBrands(store: Store, search: string, limit: number):
   const rows = await store.select<{ brand: string; gmv_text: string; order_count: number; prefix: number }>(
     `SELECT brand, toString(sum(gmv)) AS gmv_text, sum(orders) AS order_count,
        positionCaseInsensitiveUTF8(brand, {search:String}) = 1 AS prefix
-     FROM ${store.db}.brand_totals
+     FROM ${store.db}.brand_campaign
      WHERE positionCaseInsensitiveUTF8(brand, {search:String}) > 0
      GROUP BY brand
      ORDER BY prefix DESC, sum(gmv) DESC, brand ASC

@@ -1,7 +1,7 @@
 import { type BrandSearch, errorBodySchema, type OrderInput, type Top } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { postOrders, type TestServer } from '../startTestServer.ts'
-import { ALL_ORDERS, fenOf, getJson, startAnalystServer } from './analystFixtures.ts'
+import { ALL_ORDERS, CAMPAIGN_END, CAMPAIGN_START, fenOf, getJson, startAnalystServer } from './analystFixtures.ts'
 
 /** Brands that test the search's case folding, prefix ranking and CSV escaping. */
 const EXTRA: OrderInput[] = [
@@ -33,7 +33,9 @@ afterAll(async () => {
 })
 
 const everyOrder = [...ALL_ORDERS, ...EXTRA]
-const allTimeGmv = (brand: string) => fenOf(everyOrder.filter((order) => order.brand === brand))
+/** The search ranks and answers by GMV in the campaign window: last year's orders do not count. */
+const inCampaign = everyOrder.filter((order) => Number(order.ts) >= CAMPAIGN_START && Number(order.ts) < CAMPAIGN_END)
+const campaignGmv = (brand: string) => fenOf(inCampaign.filter((order) => order.brand === brand))
 
 async function search(text: string, limit?: number): Promise<BrandSearch> {
   const query = new URLSearchParams({ search: text, ...(limit ? { limit: String(limit) } : {}) })
@@ -43,16 +45,16 @@ async function search(text: string, limit?: number): Promise<BrandSearch> {
 }
 
 describe('GET /api/v1/brands', () => {
-  test('finds prefix and substring matches case-insensitively, prefixes first, each by all-time GMV', async () => {
+  test('finds prefix and substring matches case-insensitively, prefixes first, each by campaign GMV', async () => {
     const { brands } = await search('ACM')
-    const prefix = ['Acme', 'acme Labs'].sort((a, b) => (allTimeGmv(a) > allTimeGmv(b) ? -1 : 1))
-    const inside = ['Big ACME', 'Bacme'].sort((a, b) => (allTimeGmv(a) > allTimeGmv(b) ? -1 : 1))
+    const prefix = ['Acme', 'acme Labs'].sort((a, b) => (campaignGmv(a) > campaignGmv(b) ? -1 : 1))
+    const inside = ['Big ACME', 'Bacme'].sort((a, b) => (campaignGmv(a) > campaignGmv(b) ? -1 : 1))
     expect(brands.map((brand) => [brand.brand, brand.prefix])).toEqual([
       ...prefix.map((brand) => [brand, true]),
       ...inside.map((brand) => [brand, false]),
     ])
     const acme = brands.find((brand) => brand.brand === 'Acme')
-    expect(acme?.orders).toBe(everyOrder.filter((order) => order.brand === 'Acme').length)
+    expect(acme?.orders).toBe(inCampaign.filter((order) => order.brand === 'Acme').length)
     expect(brands.find((brand) => brand.brand === 'acme Labs')?.gmv).toBe('1000.00')
   })
 
@@ -69,11 +71,13 @@ describe('GET /api/v1/brands', () => {
     const db = server.store.db
     const [row] = await server.store.select<{ brands: number; mismatched: number }>(
       `SELECT count() AS brands, countIf(t.gmv != r.gmv OR t.orders != r.orders) AS mismatched
-       FROM (SELECT brand, sum(gmv) AS gmv, sum(orders) AS orders FROM ${db}.brand_totals GROUP BY brand) AS t
-       FULL JOIN (SELECT brand, sum(amount) AS gmv, count() AS orders FROM ${db}.orders GROUP BY brand) AS r
+       FROM (SELECT brand, sum(gmv) AS gmv, sum(orders) AS orders FROM ${db}.brand_campaign GROUP BY brand) AS t
+       FULL JOIN (SELECT brand, sum(amount) AS gmv, count() AS orders FROM ${db}.orders
+         WHERE ts >= fromUnixTimestamp64Milli(${CAMPAIGN_START}, 'UTC') AND ts < fromUnixTimestamp64Milli(${CAMPAIGN_END}, 'UTC')
+         GROUP BY brand) AS r
        ON t.brand = r.brand`,
     )
-    expect(Number(row?.brands)).toBe(new Set(everyOrder.map((order) => order.brand)).size)
+    expect(Number(row?.brands)).toBe(new Set(inCampaign.map((order) => order.brand)).size)
     expect(Number(row?.mismatched)).toBe(0)
   })
 

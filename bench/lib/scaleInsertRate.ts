@@ -1,0 +1,118 @@
+import { performance } from 'node:perf_hooks'
+import type { ClickHouseSettings } from '@clickhouse/client'
+import { createRandom, PUBLISHED_2020 } from '@gmv-pulse/seed'
+import type { Store } from '../../server/src/clickhouse/store.ts'
+import {
+  AMOUNT_LOG_MEDIAN,
+  AMOUNT_LOG_SIGMA,
+  AMOUNT_MAX_FEN,
+  BRAND_EXPONENT,
+  BRANDS,
+  CAMPAIGN_START_MS,
+  categoryLookup,
+  categorySlot,
+  channelLookup,
+  isOverseas,
+  LIVE_ROOMS,
+  LOOKUP_SIZE,
+  ROOM_EXPONENT,
+  regionLookup,
+  timeAt,
+} from './festivalShape.ts'
+import { insertableColumns } from './generateFestival.ts'
+
+/** The issue's batch size for ingest: 100,000 orders per request. */
+const BATCH_ORDERS = 100_000
+/** Six of each, alternating, so a merge or a cache warming up lands on both sides alike. */
+const BATCHES_EACH = 6
+/**
+ * The settings server/src/clickhouse/insertOrders.ts sends with every batch to the real
+ * table, minus the per-batch insert_deduplication_token (each batch here is new anyway).
+ */
+const INGEST_SETTINGS: ClickHouseSettings = {
+  insert_deduplicate: 1,
+  deduplicate_blocks_in_dependent_materialized_views: 1,
+  distributed_foreground_insert: 1,
+  max_insert_block_size: '1048576',
+  min_insert_block_size_rows: '0',
+  min_insert_block_size_bytes: '0',
+}
+/** A separate database: no materialized view reads its `orders`. */
+const RAW_DB = 'bench_raw'
+
+/** Columns encodeBatch fills; any other column of the table is left to its default. */
+const DRAWN_COLUMNS: ReadonlySet<string> = new Set(
+  'order_id ts amount original_amount currency quantity brand category channel live_room region brand_origin buyer_id'.split(
+    ' ',
+  ),
+)
+
+const fenText = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+
+/**
+ * One JSONCompactEachRow batch drawn like the engine-side generator draws (same lookups,
+ * same brand → category and origin), in the table's column order. A live batch of 100k
+ * orders covers as much event time as 100k of the festival's 2.32 billion orders: a
+ * fraction of a second at the surge, seconds at night. So each batch takes one such
+ * stretch of the festival at a random place in it, as live ingest would deliver it.
+ */
+function encodeBatch(columns: readonly string[], quantiles: readonly number[], seed: number, prefix: string): Buffer {
+  const random = createRandom(seed).next
+  const [channels, regions, categories] = [channelLookup(), regionLookup(), categoryLookup()]
+  const width = BATCH_ORDERS / PUBLISHED_2020.orders
+  const stretchStart = random() * (1 - width)
+  const lines: string[] = []
+  for (let i = 0; i < BATCH_ORDERS; i++) {
+    const brand = Math.floor(BRANDS * random() ** BRAND_EXPONENT)
+    const channel = channels[Math.floor(random() * LOOKUP_SIZE)] as string
+    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
+    const fen = Math.min(
+      AMOUNT_MAX_FEN,
+      Math.max(1, Math.round(100 * Math.exp(AMOUNT_LOG_MEDIAN + AMOUNT_LOG_SIGMA * z))),
+    )
+    const values: Record<string, string | number> = {
+      order_id: `${prefix}${i}`,
+      ts: timeAt(quantiles, CAMPAIGN_START_MS, stretchStart + random() * width),
+      amount: fenText(fen),
+      original_amount: fenText(fen),
+      currency: 'CNY',
+      quantity: 1 + Math.floor(5 * random() ** 2),
+      brand: `Brand ${brand}`,
+      category: categories[categorySlot(brand)] as string,
+      channel,
+      live_room: channel === 'livestream' ? `Live room ${Math.floor(LIVE_ROOMS * random() ** ROOM_EXPONENT)}` : '',
+      region: regions[Math.floor(random() * LOOKUP_SIZE)] as string,
+      brand_origin: isOverseas(brand) ? 'overseas' : 'domestic',
+      buyer_id: '',
+    }
+    lines.push(JSON.stringify(columns.map((column) => values[column])))
+  }
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8')
+}
+
+export interface InsertRates {
+  /** Rows/s of each batch into the real table, every rollup view on. */
+  rollups: number[]
+  /** Rows/s of each batch into a bare copy of it. */
+  raw: number[]
+}
+
+/** The engine's insert rate with every rollup on vs the raw table alone, side by side in one store. */
+export async function measureInsertRates(store: Store, quantiles: readonly number[]): Promise<InsertRates> {
+  const table = `${store.db}.orders`
+  await store.command(`CREATE DATABASE IF NOT EXISTS ${RAW_DB}`)
+  await store.command(`CREATE TABLE IF NOT EXISTS ${RAW_DB}.orders AS ${table}`)
+  const columns = (await insertableColumns(store, table)).filter((column) => DRAWN_COLUMNS.has(column))
+  const batches = Array.from({ length: 2 * BATCHES_EACH }, (_, i) =>
+    encodeBatch(columns, quantiles, 9000 + i, `insert-rate-${i}-`),
+  )
+  const rates: InsertRates = { rollups: [], raw: [] }
+  for (const [i, rows] of batches.entries()) {
+    const toRaw = i % 2 === 1
+    const started = performance.now()
+    await store.insertRows(toRaw ? `${RAW_DB}.orders` : table, columns, rows, toRaw ? {} : INGEST_SETTINGS)
+    const rate = BATCH_ORDERS / ((performance.now() - started) / 1000)
+    ;(toRaw ? rates.raw : rates.rollups).push(rate)
+  }
+  return rates
+}

@@ -1,0 +1,56 @@
+import type { Store } from '../../server/src/clickhouse/store.ts'
+
+export interface TableSize {
+  table: string
+  rows: number
+  bytes: number
+  /** A materialized view writes into it. */
+  rollup: boolean
+}
+
+const quoted = (name: string) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``
+
+/** Tables of the store's database that hold rows (views excluded), found in system.tables, not by name. */
+async function storedTables(store: Store): Promise<string[]> {
+  const rows = await store.select<{ name: string }>(
+    `SELECT name FROM system.tables WHERE database = {db:String} AND engine LIKE '%MergeTree' ORDER BY name`,
+    { db: store.db },
+  )
+  return rows.map((row) => row.name)
+}
+
+/**
+ * OPTIMIZE … FINAL on every table but `except` (the raw table: forcing a merge of all of it
+ * would take longer than generating it), so a rollup's row count is what it settles at.
+ */
+export async function settleTables(store: Store, except: string, onTable: (table: string) => void): Promise<void> {
+  for (const table of await storedTables(store)) {
+    if (table === except) continue
+    onTable(table)
+    await store.command(`OPTIMIZE TABLE ${store.db}.${quoted(table)} FINAL`)
+  }
+}
+
+/** Rows and bytes on disk of each table's active parts, largest first (an empty table shows 0), and which are rollups. */
+export async function tableSizes(store: Store): Promise<TableSize[]> {
+  const parts = await store.select<{ table: string; rows: number; bytes: number }>(
+    `SELECT table, sum(rows) AS rows, sum(bytes_on_disk) AS bytes
+     FROM system.parts WHERE active AND database = {db:String} GROUP BY table`,
+    { db: store.db },
+  )
+  const targets = await store.select<{ table: string }>(
+    `SELECT DISTINCT target_table AS table FROM system.tables
+     WHERE database = {db:String} AND engine = 'MaterializedView' AND target_database = {db:String}`,
+    { db: store.db },
+  )
+  const rollups = new Set(targets.map((target) => target.table))
+  const byTable = new Map(parts.map((part) => [part.table, part]))
+  return (await storedTables(store))
+    .map((table) => ({
+      table,
+      rows: Number(byTable.get(table)?.rows ?? 0),
+      bytes: Number(byTable.get(table)?.bytes ?? 0),
+      rollup: rollups.has(table),
+    }))
+    .sort((a, b) => b.bytes - a.bytes)
+}

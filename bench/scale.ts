@@ -1,0 +1,269 @@
+/**
+ * npm run bench -- scale: the festival at growing sizes (10M, 100M, 1B orders; SCALE_SIZES=10m,300m
+ * to choose; --quick 2M). Each size gets a fresh embedded store filled engine-side with the 2020
+ * festival up to Nov 11 18:00 plus all of last year, then reports what the rollups cost on disk,
+ * how long every product query takes there, and — at the first size — the insert rate with every
+ * rollup on against the raw table alone. A last set of rows says whether query times stay flat.
+ */
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { PUBLISHED_2020 } from '@gmv-pulse/seed'
+import type { Campaign } from '@gmv-pulse/shared'
+import { openStore, type Store } from '../server/src/clickhouse/store.ts'
+import { loadConfig } from '../server/src/config.ts'
+import { createLogger } from '../server/src/logger.ts'
+import {
+  CAMPAIGN_END_MS,
+  CAMPAIGN_START_MS,
+  LAST_YEAR_END_MS,
+  LAST_YEAR_START_MS,
+  NOW_MS,
+  timeQuantiles,
+} from './lib/festivalShape.ts'
+import { generateYear, unknownColumns } from './lib/generateFestival.ts'
+import { measureInsertRates } from './lib/scaleInsertRate.ts'
+import { queryCases, timeCase } from './lib/scaleQueries.ts'
+import { median, percentile, round } from './lib/stats.ts'
+import { settleTables, tableSizes } from './lib/storeTables.ts'
+import type { BenchFigure } from './report.ts'
+
+const DEFAULT_SIZES = [10e6, 100e6, 1e9]
+/** Big enough for every rollup to hold more than a handful of rows, small enough for a minute's check. */
+const QUICK_SIZES = [2e6]
+/** Last year at a quarter of this year's orders: year-on-year needs it, and it should not dominate the disk. */
+const LAST_YEAR_SHARE = 0.25
+/** About 59 bytes per order in the raw table alone (CLICKHOUSE-NOTES.md), plus the rollups. */
+const BYTES_PER_ORDER = 70
+/** A merge writes its new part before it drops the old ones: room for that on top. */
+const DISK_HEADROOM = 1.3
+// Goals of the issue "Festival scale": rollups small beside the orders they summarise, ingest
+// barely slowed by them, and query times that do not grow with the orders stored.
+const ROLLUP_GOAL = '≤ 1% of orders at the largest size'
+const INSERT_RATIO_GOAL = 0.8
+const FLAT_GOAL = 1.5
+
+const units: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 }
+
+/** "10m,100m,1b" → [1e7, 1e8, 1e9]. */
+export function parseSizes(text: string): number[] {
+  return text.split(',').map((item) => {
+    const match = item
+      .trim()
+      .toLowerCase()
+      .match(/^(\d+(?:\.\d+)?)([kmb]?)$/)
+    const size = match ? Math.round(Number(match[1]) * (units[match[2] as string] ?? 1)) : Number.NaN
+    if (!(size > 0)) throw new Error(`SCALE_SIZES: "${item}" is not a size such as 10m, 300m or 1b`)
+    return size
+  })
+}
+
+const sizeLabel = (size: number) =>
+  size >= 1e9 ? `${size / 1e9}B` : size >= 1e6 ? `${size / 1e6}M` : `${(size / 1e3).toLocaleString('en')}k`
+
+const gb = (bytes: number) => round(bytes / 1e9, 1)
+
+/** The production campaign for this size; the store settings come from the same config the server reads. */
+function festivalConfig(size: number, dataDir: string) {
+  return loadConfig({
+    CAMPAIGN_START: new Date(CAMPAIGN_START_MS).toISOString(),
+    CAMPAIGN_END: new Date(CAMPAIGN_END_MS).toISOString(),
+    CAMPAIGN_TZ: 'Asia/Shanghai',
+    LAST_YEAR_START: new Date(LAST_YEAR_START_MS).toISOString(),
+    LAST_YEAR_END: new Date(LAST_YEAR_END_MS).toISOString(),
+    // Thresholds and milestones scale with the orders, as in a demo at this size.
+    CAMPAIGN_SCALE: String(Math.min(1, size / PUBLISHED_2020.orders)),
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    CLICKHOUSE_DATABASE: 'gmv_pulse',
+  })
+}
+
+type Log = (text: string) => void
+
+/** This year up to NOW_MS, then last year whole, engine-side; the generation figures. */
+async function fillStore(store: Store, size: number, label: string, log: Log): Promise<BenchFigure[]> {
+  const lastYear = Math.round(size * LAST_YEAR_SHARE)
+  const years = [
+    { name: 'this year', prefix: 'c', count: size, offset: 0, startMs: CAMPAIGN_START_MS, endMs: NOW_MS },
+    {
+      name: 'last year',
+      prefix: 'l',
+      count: lastYear,
+      offset: size,
+      startMs: LAST_YEAR_START_MS,
+      endMs: LAST_YEAR_END_MS,
+    },
+  ]
+  const started = performance.now()
+  for (const year of years) {
+    await generateYear(store, {
+      ...year,
+      quantiles: timeQuantiles((year.endMs - year.startMs) / 1000),
+      progress: (done, seconds) =>
+        log(
+          `${year.name} ${done.toLocaleString('en')} / ${year.count.toLocaleString('en')} orders, ` +
+            `${Math.round(done / seconds).toLocaleString('en')} orders/s, ` +
+            `${Math.round(((year.count - done) * seconds) / done)} s to go`,
+        ),
+    })
+  }
+  const seconds = (performance.now() - started) / 1000
+  const orders = size + lastYear
+  return [
+    {
+      name: `${label}: orders generated engine-side with every view (to Nov 11 18:00 + last year)`,
+      value: orders,
+      unit: 'orders',
+    },
+    { name: `${label}: generation rate`, value: round(orders / seconds), unit: 'orders/s' },
+    { name: `${label}: generation time`, value: round(seconds, 1), unit: 's' },
+  ]
+}
+
+/** Settles every table but orders, then rows, bytes and rows per order of each, from system.parts. */
+async function tableFigures(store: Store, label: string, log: Log): Promise<BenchFigure[]> {
+  const started = performance.now()
+  await settleTables(store, 'orders', (table) => log(`OPTIMIZE TABLE ${table} FINAL`))
+  const figures: BenchFigure[] = [
+    {
+      name: `${label}: OPTIMIZE FINAL of every table but orders`,
+      value: round((performance.now() - started) / 1000, 1),
+      unit: 's',
+    },
+  ]
+  const sizes = await tableSizes(store)
+  const orders = sizes.find((table) => table.table === 'orders')?.rows ?? Number.NaN
+  for (const table of sizes) {
+    figures.push(
+      { name: `${label}: table ${table.table}: rows`, value: table.rows, unit: 'rows' },
+      { name: `${label}: table ${table.table}: bytes on disk`, value: table.bytes, unit: 'bytes' },
+      {
+        name: `${label}: table ${table.table}: rows as % of orders`,
+        value: round((100 * table.rows) / orders, 3),
+        unit: '%',
+        ...(table.rollup ? { goal: ROLLUP_GOAL } : {}),
+      },
+    )
+  }
+  const totalBytes = sizes.reduce((sum, table) => sum + table.bytes, 0)
+  figures.push({
+    name: `${label}: bytes on disk per order, all tables`,
+    value: round(totalBytes / orders, 1),
+    unit: 'bytes/order',
+  })
+  return figures
+}
+
+/** p50 and p95 of every query case; a failing case leaves an error row and the rest still run. */
+async function queryFigures(store: Store, campaign: Campaign, label: string, log: Log, p95: Map<string, number>) {
+  const figures: BenchFigure[] = []
+  for (const { label: query, goalMs, run } of queryCases(store, campaign, NOW_MS)) {
+    log(query)
+    try {
+      const latencies = await timeCase(run)
+      const runs = latencies.length < 20 ? ` (${latencies.length} runs: slow, held to a time budget)` : ''
+      p95.set(query, percentile(latencies, 95))
+      figures.push(
+        { name: `${label}: ${query}: p50`, value: round(median(latencies), 1), unit: 'ms' },
+        {
+          name: `${label}: ${query}: p95${runs}`,
+          value: round(percentile(latencies, 95), 1),
+          unit: 'ms',
+          goal: `≤ ${goalMs} ms`,
+        },
+      )
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      log(`${query} failed: ${message}`)
+      figures.push({ name: `${label}: ${query}: FAILED: ${message.slice(0, 200)}`, value: Number.NaN, unit: 'ms' })
+    }
+  }
+  return figures
+}
+
+async function insertRateFigures(store: Store, label: string, log: Log): Promise<BenchFigure[]> {
+  log('insert rate: 100k-order batches, every rollup vs the raw table alone')
+  const rates = await measureInsertRates(store, timeQuantiles((NOW_MS - CAMPAIGN_START_MS) / 1000))
+  const [rollups, raw] = [median(rates.rollups), median(rates.raw)]
+  return [
+    {
+      name: `${label}: insert 100k JSONCompactEachRow batches, every rollup on (median of ${rates.rollups.length}; ceiling: raw table alone)`,
+      value: round(rollups),
+      unit: 'rows/s',
+      goal: `≥ ${INSERT_RATIO_GOAL} of the raw table's rate`,
+      ceiling: round(raw),
+      ratio: round(rollups / raw, 2),
+    },
+    {
+      name: `${label}: insert 100k batches into a bare copy of orders (median of ${rates.raw.length})`,
+      value: round(raw),
+      unit: 'rows/s',
+    },
+  ]
+}
+
+/** One size in a fresh store of its own, deleted afterwards: only one on-disk store may be open per process. */
+async function benchSize(size: number, withInsertRate: boolean) {
+  const label = `scale ${sizeLabel(size)}`
+  const log: Log = (text) => process.stderr.write(`${label}: ${text}\n`)
+  const p95 = new Map<string, number>()
+  const dataDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-scale-'))
+  const config = festivalConfig(size, dataDir)
+  if (config.store.mode !== 'embedded') throw new Error('the scale benchmark needs an embedded store')
+  const store = await openStore(config.store, createLogger('silent'))
+  try {
+    const missing = await unknownColumns(store)
+    if (missing.length > 0) log(`orders columns left to their defaults: ${missing.join(', ')}`)
+    const figures = [
+      ...(await fillStore(store, size, label, log)),
+      ...(await tableFigures(store, label, log)),
+      ...(await queryFigures(store, config.campaign, label, log, p95)),
+      // Last: its batches add orders, which must not change what the queries above saw.
+      ...(withInsertRate ? await insertRateFigures(store, label, log) : []),
+    ]
+    return { figures, p95 }
+  } finally {
+    await store.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export async function benchScale({ quick }: { quick: boolean }): Promise<BenchFigure[]> {
+  const chosen = process.env.SCALE_SIZES ? parseSizes(process.env.SCALE_SIZES) : quick ? QUICK_SIZES : DEFAULT_SIZES
+  // Smallest first: the first numbers come soon, and the insert rate is taken in the smallest store.
+  const sizes = [...new Set(chosen)].sort((a, b) => a - b)
+  const figures: BenchFigure[] = []
+  const measured: { size: number; p95: Map<string, number> }[] = []
+  for (const size of sizes) {
+    const needed = BYTES_PER_ORDER * size * (1 + LAST_YEAR_SHARE) * DISK_HEADROOM
+    const disk = statfsSync(tmpdir())
+    const free = disk.bavail * disk.bsize
+    if (needed > free) {
+      const why = `needs ≈ ${gb(needed)} GB free in ${tmpdir()}, has ${gb(free)} GB`
+      process.stderr.write(`scale ${sizeLabel(size)}: skipped: ${why}\n`)
+      figures.push({ name: `scale ${sizeLabel(size)}: skipped: ${why}`, value: gb(needed), unit: 'GB needed' })
+      continue
+    }
+    const result = await benchSize(size, measured.length === 0)
+    figures.push(...result.figures)
+    measured.push({ size, p95: result.p95 })
+  }
+  const smallest = measured[0]
+  const largest = measured.at(-1)
+  if (smallest && largest && largest !== smallest) {
+    const span = `${sizeLabel(largest.size)} ÷ ${sizeLabel(smallest.size)}`
+    for (const [query, small] of smallest.p95) {
+      const large = largest.p95.get(query)
+      if (large === undefined) continue
+      figures.push({
+        name: `scale flat: ${query}: p95 at ${span}`,
+        value: round(large / small, 2),
+        unit: '×',
+        goal: `≤ ${FLAT_GOAL}`,
+      })
+    }
+  }
+  return figures
+}
