@@ -76,7 +76,7 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
  */
 function brandCampaignObjects(layout: RollupLayout): SchemaObject[] {
   const window = layout.campaign
-  const groupBy = 'brand, category, brand_origin'
+  const groupBy = 'brand'
   if (window && (!Number.isSafeInteger(window.startMs) || !Number.isSafeInteger(window.endMs))) {
     throw new Error('campaign window not integral')
   }
@@ -88,9 +88,10 @@ function brandCampaignObjects(layout: RollupLayout): SchemaObject[] {
     window
       ? `${column} >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ${column} < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
       : '1'
+  const overseas = "max(brand_origin = 'overseas') AS overseas"
   const view = onDays
-    ? { from: 'orders_by_brand_day', select: `${groupBy}, ${STREAM_SUMS}`, where: between('day'), groupBy }
-    : { from: 'orders', select: `${groupBy}, ${RAW_SUMS}`, where: between('ts'), groupBy }
+    ? { from: 'orders_by_brand_day', select: `brand, ${overseas}, ${STREAM_SUMS}`, where: between('day'), groupBy }
+    : { from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: between('ts'), groupBy }
   return [
     { kind: 'view', name: 'brand_campaign_mv', to: 'brand_campaign', ...view },
     {

@@ -375,8 +375,9 @@ export const MIGRATIONS: readonly Migration[] = [
         ],
         engine: 'SummingMergeTree',
         partitionBy: 'toYYYYMM(day)',
-        // Brand first: one brand is a narrow read; a day's ranking reads every brand anyway.
-        orderBy: '(brand, day, category, brand_origin)',
+        // Category first: a category's brand standings read its own brands; one brand is still a
+        // narrow read, found in each category's range by the primary index's exclusion search.
+        orderBy: '(category, brand, day, brand_origin)',
         dedupWindow: true,
         // Backfills write through the Distributed table on a cluster.
         shardBy: 'cityHash64(brand)',
@@ -404,12 +405,13 @@ export const MIGRATIONS: readonly Migration[] = [
         name: 'brand_campaign',
         columns: [
           { name: 'brand', type: 'String' },
-          { name: 'category', type: 'LowCardinality(String)' },
-          { name: 'brand_origin', type: 'LowCardinality(String)' },
+          // One row per brand once merged, so FINAL reads 250,000 rows with no GROUP BY: a brand
+          // counts as overseas if any of its orders says so.
+          { name: 'overseas', type: 'SimpleAggregateFunction(max, UInt8)' },
           ...SUMS,
         ],
         engine: 'SummingMergeTree',
-        orderBy: '(brand, category, brand_origin)',
+        orderBy: 'brand',
         dedupWindow: true,
         shardBy: 'cityHash64(brand)',
       },

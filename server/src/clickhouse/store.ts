@@ -19,6 +19,9 @@ const READ_SETTINGS: ClickHouseSettings = {
 
 export type QueryParams = Record<string, unknown>
 
+/** Two cores here: two reads at once use both; a third session waits for a core anyway. */
+const READ_SESSIONS = 2
+
 /** The store failed to answer (down, closed, timed out): callers answer 503 and may retry. */
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -79,24 +82,25 @@ interface OpenedStore extends Store {
 function openEmbedded(dataDir: string, db: string, layout: RollupLayout): OpenedStore {
   const path = resolve(dataDir)
   mkdirSync(path, { recursive: true })
-  // Two sessions on one directory: each runs one statement at a time, and they run side by
-  // side. Writes get one, reads the other, so a snapshot never waits behind a 100k-row insert.
+  // Sessions on one directory each run one statement at a time, side by side. Writes get one, so
+  // a snapshot never waits behind a 100k-row insert; reads get READ_SESSIONS, so a tick's figures
+  // run in parallel on both cores and one slow analyst query does not hold the next read.
   const connection: ChdbConnection = createChdbConnection({ path })
-  const readConnection: ChdbConnection = createChdbConnection({ path })
+  const readConnections = Array.from({ length: READ_SESSIONS }, () => createChdbConnection({ path }))
   // chdb/connection implements @clickhouse/client's Connection contract; the client's
   // options type does not list `connection` yet, hence the widened object.
   const clientOf = (c: ChdbConnection) =>
     createClient({ connection: c, clickhouse_settings: READ_SETTINGS } as Parameters<typeof createClient>[0])
   const client = clientOf(connection)
-  const reader = clientOf(readConnection)
+  const readers = readConnections.map(clientOf)
   return {
-    ...commonStore(reader, db, 'embedded', layout),
+    ...commonStore(readers, db, 'embedded', layout),
     client,
     async command(query) {
       await client.command({ query })
     },
     async close() {
-      await reader.close()
+      for (const reader of readers) await reader.close()
       await client.close()
     },
     // The raw passthrough hands the bytes to the engine's parser without building a SQL
@@ -124,7 +128,7 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
     request_timeout: 30_000,
   })
   return {
-    ...commonStore(client, config.database, 'server', layout),
+    ...commonStore([client], config.database, 'server', layout),
     client,
     async command(query) {
       await client.command({ query })
@@ -141,20 +145,34 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
   }
 }
 
-function commonStore(client: ClickHouseClient, db: string, mode: Store['mode'], layout: RollupLayout) {
+/**
+ * Reads go to the client with the fewest statements in flight: a server's HTTP client runs many
+ * at once; an embedded session one, so embedded stores open several.
+ */
+function commonStore(clients: ClickHouseClient[], db: string, mode: Store['mode'], layout: RollupLayout) {
+  const inFlight = clients.map(() => 0)
+  const client = clients[0] as ClickHouseClient
   return {
     mode,
     db,
     layout,
     async select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
+      const index = inFlight.indexOf(Math.min(...inFlight))
+      inFlight[index] = (inFlight[index] ?? 0) + 1
       try {
-        const result = await client.query({ query, query_params: params, format: 'JSONEachRow' })
+        const result = await (clients[index] as ClickHouseClient).query({
+          query,
+          query_params: params,
+          format: 'JSONEachRow',
+        })
         return await result.json<Row>()
       } catch (error) {
         if (TOO_MANY_ROWS.test(error instanceof Error ? error.message : String(error))) {
           throw new QueryTooBroadError(error)
         }
         throw new StoreUnavailableError(error)
+      } finally {
+        inFlight[index] = (inFlight[index] ?? 1) - 1
       }
     },
     async ping() {
@@ -167,7 +185,7 @@ function commonStore(client: ClickHouseClient, db: string, mode: Store['mode'], 
       return row?.version ?? null
     },
     async close() {
-      await client.close()
+      for (const each of clients) await each.close()
     },
   }
 }

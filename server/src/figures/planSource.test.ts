@@ -55,21 +55,26 @@ describe('which rows answer', () => {
     expect(tables(source.sql)).toEqual(['orders'])
   })
 
-  test('the campaign window table answers brand questions over exactly the campaign', () => {
+  test('the campaign window table answers brand questions over exactly the campaign, and nothing else', () => {
     const window = { startMs: DAY_START, endMs: DAY_START + 24 * HOUR }
-    const source = plan({
+    const campaign = { fromMs: window.startMs, toMs: window.endMs }
+    expect(tables(plan({ columns: ['brand'], range: campaign, campaignWindow: window }).sql)).toEqual([
+      'brand_campaign',
+    ])
+    // Keyed by brand alone: a brand may sell in several categories, so a category goes to brand-day rows.
+    const category = plan({
       filter: { category: 'Beauty' },
       columns: ['brand'],
-      range: { fromMs: window.startMs, toMs: window.endMs },
+      range: campaign,
       campaignWindow: window,
     })
-    expect(tables(source.sql)).toEqual(['brand_campaign'])
-    const other = plan({
+    expect(tables(category.sql)).toEqual(['orders_by_brand_day'])
+    const shorter = plan({
       columns: ['brand'],
-      range: { fromMs: window.startMs, toMs: window.endMs - HOUR },
+      range: { ...campaign, toMs: window.endMs - HOUR },
       campaignWindow: window,
     })
-    expect(tables(other.sql)).not.toContain('brand_campaign')
+    expect(tables(shorter.sql)).not.toContain('brand_campaign')
   })
 
   test('a time series reads only grains that nest in its buckets, and a shift only whole buckets of it', () => {

@@ -79,10 +79,11 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
 /**
  * One row per brand for orders inside the campaign window (clickhouse/layout.ts): the
  * campaign-so-far brand rankings and counts read 250,000 rows instead of every brand-day.
+ * Keyed by brand alone (a brand may sell in several categories), so it answers no other filter.
  */
 export const BRAND_CAMPAIGN = {
   table: 'brand_campaign',
-  columns: ['brand', 'category', 'brand_origin'] as readonly Column[],
+  columns: ['brand'] as readonly Column[],
 }
 
 /** The rollup set that answers a query needing these columns at this grain, if any. */

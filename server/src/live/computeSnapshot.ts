@@ -10,14 +10,13 @@ import {
 } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
-import { findMilestoneTime } from '../figures/findMilestoneTime.ts'
+import { findMilestoneTimes } from '../figures/findMilestoneTimes.ts'
 import { getAsOf } from '../figures/getAsOf.ts'
 import { getBrandStandings } from '../figures/getBrandStandings.ts'
-import { getBreakdowns } from '../figures/getBreakdowns.ts'
-import { getFlows } from '../figures/getFlows.ts'
 import { getLastYear, type LastYearMemory } from '../figures/getLastYear.ts'
 import { getPeak, type Peak } from '../figures/getPeak.ts'
 import { getSecondCounts, type SecondCount } from '../figures/getSecondCounts.ts'
+import { getSplits } from '../figures/getSplits.ts'
 import { getTotal } from '../figures/getTotal.ts'
 import { resolveRange } from '../figures/timeRange.ts'
 import { fillSeconds } from './fillSeconds.ts'
@@ -113,10 +112,9 @@ export async function computeSnapshot(
     }
   }
 
-  const [standings, breakdowns, flows, liveRoomsAboveThreshold, lastYear] = await Promise.all([
+  const [standings, splits, liveRoomsAboveThreshold, lastYear] = await Promise.all([
     getBrandStandings(store, filter, range, campaign.thresholds.brandGmv),
-    getBreakdowns(store, filter, range),
-    getFlows(store, filter, range, MAP_FLOWS),
+    getSplits(store, filter, range, MAP_FLOWS),
     countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
     getLastYear(store, campaign, filter, range, now, memory.lastYear),
   ])
@@ -124,18 +122,17 @@ export async function computeSnapshot(
   const topBrands = standings ? rankChanges(standings.top, memory.previousTop) : null
   if (topBrands) memory.previousTop = topBrands
 
-  const milestones: Milestone[] = []
-  for (const threshold of campaign.milestones) {
-    let reachedAt = memory.reached.get(threshold)
-    if (reachedAt === undefined && toFen(totals.gmv) >= toFen(threshold)) {
-      const found = await findMilestoneTime(store, filter, range, threshold)
-      if (found !== null) {
-        reachedAt = found
-        memory.reached.set(threshold, found)
-      }
-    }
-    milestones.push({ label: milestoneLabel(threshold), threshold, reachedAt: iso(reachedAt) })
+  const newlyReached = campaign.milestones.filter(
+    (threshold) => !memory.reached.has(threshold) && toFen(totals.gmv) >= toFen(threshold),
+  )
+  for (const [threshold, at] of await findMilestoneTimes(store, filter, range, newlyReached)) {
+    if (at !== null) memory.reached.set(threshold, at)
   }
+  const milestones: Milestone[] = campaign.milestones.map((threshold) => ({
+    label: milestoneLabel(threshold),
+    threshold,
+    reachedAt: iso(memory.reached.get(threshold)),
+  }))
 
   const current = series.at(-1)
   const previous = series.at(-2)
@@ -156,14 +153,14 @@ export async function computeSnapshot(
     ordersPerSecond: { start: new Date(windowFrom).toISOString(), counts: series.map((point) => point.orders) },
     peak: peak ? { ordersPerSecond: peak.ordersPerSecond, at: iso(peak.at) } : null,
     topBrands,
-    channels: breakdowns.channels,
+    channels: splits.channels,
     liveRoomsAboveThreshold,
     brandsAboveThreshold: standings?.aboveThreshold ?? null,
     participatingBrands: standings?.participating ?? null,
     overseasBrands: standings?.overseas ?? null,
-    regions: breakdowns.regions,
-    categories: breakdowns.categories,
-    flows,
+    regions: splits.regions,
+    categories: splits.categories,
+    flows: splits.flows,
     lastYear: lastYear ? { gmv: lastYear.gmv, growthPercent: growthPercent(totals.gmv, lastYear.gmv) } : null,
     milestones,
   }
