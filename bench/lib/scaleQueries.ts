@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Campaign, Filter, FilterDimension, Interval } from '@gmv-pulse/shared'
 import type { Store } from '../../server/src/clickhouse/store.ts'
+import { resolveRange } from '../../server/src/figures/timeRange.ts'
 import { computeSnapshot, newFilterMemory } from '../../server/src/live/computeSnapshot.ts'
 import { getHeadline } from '../../server/src/queries/getHeadline.ts'
 import { getSummary } from '../../server/src/queries/getSummary.ts'
@@ -67,9 +68,10 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
       },
     ]
   })
-  // getSummary's range is { from, to } in the committed query layer and { fromMs, toMs } in its
-  // rewrite; carrying both keys keeps the benchmark running on either side of that change.
-  const campaignToDate = { from: CAMPAIGN_START_MS, to: nowMs, fromMs: CAMPAIGN_START_MS, toMs: nowMs }
+  // What /summary answers without a range: the campaign so far (figures/timeRange.ts). Beside it,
+  // the same stretch asked with an explicit end at now, whose ragged end falls inside a day.
+  const campaignSoFar = resolveRange(campaign)
+  const explicitToNow = { fromMs: CAMPAIGN_START_MS, toMs: nowMs }
   const query = (label: string, run: () => Promise<unknown>): QueryCase => ({ label, goalMs: QUERY_GOAL_MS, run })
   const series = (interval: Interval, spanMs: number | undefined, filter: Filter = {}, name = 'unfiltered') =>
     query(`timeseries ${interval} ${spanMs ? `over ${spanMs / 60_000} min` : 'campaign to date'}, ${name}`, () =>
@@ -86,9 +88,11 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
     )
   return [
     ...snapshots,
-    query('summary campaign to date, unfiltered', () => getSummary(store, {}, campaignToDate)),
-    query('summary campaign to date, one brand', () => getSummary(store, { brand: BRAND }, campaignToDate)),
-    query('summary campaign to date, one category', () => getSummary(store, { category: CATEGORY }, campaignToDate)),
+    query('summary campaign so far, unfiltered', () => getSummary(store, {}, campaignSoFar)),
+    query('summary campaign so far, one brand', () => getSummary(store, { brand: BRAND }, campaignSoFar)),
+    query('summary campaign so far, one category', () => getSummary(store, { category: CATEGORY }, campaignSoFar)),
+    query('summary start to now (explicit end), unfiltered', () => getSummary(store, {}, explicitToNow)),
+    query('summary start to now (explicit end), one brand', () => getSummary(store, { brand: BRAND }, explicitToNow)),
     series('1s', 5 * 60_000),
     series('1m', HOUR_MS),
     series('5m', 24 * HOUR_MS),
