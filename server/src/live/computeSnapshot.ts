@@ -32,18 +32,22 @@ const ORDERS_PER_SECOND_WINDOW_S = 300
 const REREAD_SECONDS = 10
 /** Enough lines to draw the shape of the trade; more would be noise on a wall. */
 const MAP_FLOWS = 40
-/** The campaign peak is read again from the rollup this often, so a late order still counts. */
-const PEAK_RECONCILE_TICKS = 60
+/**
+ * What a filter carries forward (the peak, last year so far) is read again in full this often,
+ * so a late order, or last year's orders loaded while the wall already watched, still counts.
+ */
+const RECONCILE_TICKS = 60
 
 /**
- * What one filter remembers between ticks, so a tick costs what arrived since the previous one
- * plus the size of what is shown. Everything else is read from rollups sized by time buckets ×
- * cardinality, so no figure's cost grows with the number of orders stored.
+ * What one filter remembers between ticks. The figures carried forward (the orders/s window,
+ * the peak, last year so far, milestones) read only what arrived since the previous tick; the
+ * rest are read from rollups sized by time buckets × cardinality, so no figure's cost grows with
+ * the number of orders stored.
  */
 export interface FilterMemory {
   previousTop: RankedBrand[] | undefined
   peak: Peak | null | undefined
-  ticksSincePeakRead: number
+  ticksSinceReconcile: number
   /** The per-second window held so far (sparse) and the second it reaches (exclusive, epoch ms). */
   recent: SecondCount[]
   recentToMs: number | undefined
@@ -55,7 +59,7 @@ export interface FilterMemory {
 export const newFilterMemory = (): FilterMemory => ({
   previousTop: undefined,
   peak: undefined,
-  ticksSincePeakRead: 0,
+  ticksSinceReconcile: 0,
   recent: [],
   recentToMs: undefined,
   lastYear: undefined,
@@ -97,11 +101,13 @@ export async function computeSnapshot(
   const recent = await recentSeconds(store, filter, memory, windowFrom, anchorSecond + 1000)
   const series = fillSeconds(recent, windowFrom, ORDERS_PER_SECOND_WINDOW_S)
 
-  if (memory.peak === undefined || memory.ticksSincePeakRead >= PEAK_RECONCILE_TICKS) {
-    memory.peak = await getPeak(store, filter, range)
-    memory.ticksSincePeakRead = 0
+  if (memory.ticksSinceReconcile >= RECONCILE_TICKS) {
+    memory.peak = undefined
+    memory.lastYear = undefined
+    memory.ticksSinceReconcile = 0
   }
-  memory.ticksSincePeakRead += 1
+  memory.ticksSinceReconcile += 1
+  memory.peak ??= await getPeak(store, filter, range)
   const peak = memory.peak
   if (peak) {
     for (const point of recent) {
