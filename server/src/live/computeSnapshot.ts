@@ -94,20 +94,34 @@ export async function computeSnapshot(
   now: number = Date.now(),
 ): Promise<Snapshot> {
   const range = resolveRange(campaign)
-  const [totals, asOf] = await Promise.all([getTotal(store, filter, range), getAsOf(store, range)])
-  const asOfMs = asOf ? Date.parse(asOf) : null
-  const anchorSecond = Math.floor((asOfMs ?? now) / 1000) * 1000
-  const windowFrom = anchorSecond - (ORDERS_PER_SECOND_WINDOW_S - 1) * 1000
-  const recent = await recentSeconds(store, filter, memory, windowFrom, anchorSecond + 1000)
-  const series = fillSeconds(recent, windowFrom, ORDERS_PER_SECOND_WINDOW_S)
-
   if (memory.ticksSinceReconcile >= RECONCILE_TICKS) {
     memory.peak = undefined
     memory.lastYear = undefined
     memory.ticksSinceReconcile = 0
   }
   memory.ticksSinceReconcile += 1
-  memory.peak ??= await getPeak(store, filter, range)
+
+  // Every read is issued at once and the store spreads them over its read sessions: a tick waits
+  // for its longest chain of reads (asOf, then the newest seconds), not for the sum of them all.
+  const asOfRead = getAsOf(store, range)
+  const window = asOfRead.then(async (asOf) => {
+    const anchorSecond = Math.floor((asOf ? Date.parse(asOf) : now) / 1000) * 1000
+    const fromMs = anchorSecond - (ORDERS_PER_SECOND_WINDOW_S - 1) * 1000
+    return { fromMs, recent: await recentSeconds(store, filter, memory, fromMs, anchorSecond + 1000) }
+  })
+  const [totals, asOf, { fromMs: windowFrom, recent }, peakRead, standings, splits, liveRoomsAboveThreshold, lastYear] =
+    await Promise.all([
+      getTotal(store, filter, range),
+      asOfRead,
+      window,
+      memory.peak === undefined ? getPeak(store, filter, range) : Promise.resolve(memory.peak),
+      getBrandStandings(store, filter, range, campaign.thresholds.brandGmv),
+      getSplits(store, filter, range, MAP_FLOWS),
+      countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
+      getLastYear(store, campaign, filter, range, now, memory.lastYear),
+    ])
+  const series = fillSeconds(recent, windowFrom, ORDERS_PER_SECOND_WINDOW_S)
+  memory.peak = peakRead
   const peak = memory.peak
   if (peak) {
     for (const point of recent) {
@@ -117,13 +131,6 @@ export async function computeSnapshot(
       }
     }
   }
-
-  const [standings, splits, liveRoomsAboveThreshold, lastYear] = await Promise.all([
-    getBrandStandings(store, filter, range, campaign.thresholds.brandGmv),
-    getSplits(store, filter, range, MAP_FLOWS),
-    countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
-    getLastYear(store, campaign, filter, range, now, memory.lastYear),
-  ])
   memory.lastYear = lastYear?.memory
   const topBrands = standings ? rankChanges(standings.top, memory.previousTop) : null
   if (topBrands) memory.previousTop = topBrands
