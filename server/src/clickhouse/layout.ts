@@ -22,8 +22,6 @@ export const DEFAULT_LAYOUT: RollupLayout = { timeZone: 'Asia/Shanghai', campaig
 // An IANA zone name; it is spliced into view definitions, so nothing else may pass.
 const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/
 
-const DEPENDENT_TABLES = ['orders_by_day_cube', 'orders_by_brand_day', 'orders_by_live_room_day', 'brand_campaign']
-
 function dayOf(column: string, timeZone: string): string {
   return `toDateTime(toStartOfDay(${column}, '${timeZone}'), 'UTC') AS day`
 }
@@ -125,17 +123,16 @@ export async function syncLayout(
   if (built?.layout === wanted) return
   const started = Date.now()
   const onCluster = target.cluster ? ` ON CLUSTER '${target.cluster}'` : ''
-  const drops: SchemaObject[] = [
-    'orders_by_day_cube_mv',
-    'orders_by_brand_day_mv',
-    'orders_by_live_room_day_mv',
-    'brand_campaign_mv',
-  ].map((name) => ({ kind: 'drop', what: 'VIEW', name }))
+  const objects = layoutObjects(layout)
+  // Every layout has the same views, whatever it cuts them for: the ones about to be created are
+  // the ones to drop, and the tables they write into the ones to empty.
+  const views = objects.filter((object) => object.kind === 'view')
+  const drops: SchemaObject[] = views.map((view) => ({ kind: 'drop', what: 'VIEW', name: view.name }))
   for (const statement of renderStatements(drops, target)) await client.command({ query: statement })
-  for (const table of DEPENDENT_TABLES) {
-    await client.command({ query: `TRUNCATE TABLE IF EXISTS ${db}.${storageName(table, target)}${onCluster} SYNC` })
+  for (const { to } of views) {
+    await client.command({ query: `TRUNCATE TABLE IF EXISTS ${db}.${storageName(to, target)}${onCluster} SYNC` })
   }
-  for (const statement of renderStatements(layoutObjects(layout), target)) await client.command({ query: statement })
+  for (const statement of renderStatements(objects, target)) await client.command({ query: statement })
   await client.insert({
     table: `${db}.rollup_layout`,
     values: [{ id: 1, layout: wanted, built_at: Math.floor(Date.now() / 1000) }],

@@ -32,11 +32,12 @@ export async function getBrandStandings(
   thresholdGmv: string,
 ): Promise<BrandStandings | null> {
   if (!rollupsCover(filter, ['brand', 'brand_origin'])) return null
+  const where = filterClause(filter)
   const perBrand = campaignSoFar(store, filter, range)
     ? // One row per brand for the campaign window once merged; FINAL merges the newest parts on read.
       {
-        sql: `SELECT brand, gmv AS brand_gmv, orders AS brand_orders, overseas AS is_overseas FROM ${store.db}.brand_campaign FINAL WHERE 1 ${filterClause(filter).sql}`,
-        params: filterClause(filter).params,
+        sql: `SELECT brand, gmv AS brand_gmv, orders AS brand_orders, overseas AS is_overseas FROM ${store.db}.brand_campaign FINAL WHERE 1 ${where.sql}`,
+        params: where.params,
       }
     : perBrandFromDays(store, filter, range)
   const [row] = await store.select<{

@@ -2,7 +2,7 @@ import { type Filter, type Flow, normaliseMoney, type Share, shareOf, toFen } fr
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { rollupsCover } from './planSource.ts'
 import type { Column } from './rollupLevels.ts'
-import { READ_BUDGET, sourceFor } from './source.ts'
+import { READ_BUDGET_SETTINGS, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
 
 /**
@@ -106,7 +106,7 @@ async function readSplits(
      FROM (${sql})
      GROUP BY GROUPING SETS (${sets})
      ORDER BY split, sum(gmv) DESC, ${[...present].join(', ')}
-     SETTINGS group_by_use_nulls = 0, ${READ_BUDGET.replace('SETTINGS ', '')}`,
+     SETTINGS group_by_use_nulls = 0, ${READ_BUDGET_SETTINGS}`,
     params,
   )
   return rows

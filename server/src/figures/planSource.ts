@@ -1,18 +1,9 @@
 import type { Filter } from '@gmv-pulse/shared'
 import type { QueryParams } from '../clickhouse/store.ts'
-import { filterClause } from '../queries/filterClause.ts'
-import { ceilTo, EARLIEST_MS, floorTo, type Grain, nominalMs, OPEN_END_MS } from './grains.ts'
+import { DIMENSION_COLUMNS, filterClause } from '../queries/filterClause.ts'
+import { ceilTo, floorTo, type Grain, nominalMs } from './grains.ts'
 import { BRAND_CAMPAIGN, type Column, ROLLUP_LEVELS, type RollupLevel, type RollupSet, setFor } from './rollupLevels.ts'
 import type { Range } from './timeRange.ts'
-
-/** Filter dimension → column; the filter's own names differ only for live rooms. */
-const FILTER_COLUMNS = {
-  brand: 'brand',
-  category: 'category',
-  channel: 'channel',
-  liveRoom: 'live_room',
-  region: 'region',
-} as const satisfies Record<keyof Filter, Column>
 
 export interface SourceRequest {
   db: string
@@ -54,7 +45,7 @@ interface Segment {
 /** Columns a query involves: what it groups by and what it filters on. */
 export function neededColumns(filter: Filter, columns: readonly Column[] = []): Set<Column> {
   const needed = new Set<Column>(columns)
-  for (const [dimension, column] of Object.entries(FILTER_COLUMNS) as [keyof Filter, Column][]) {
+  for (const [dimension, column] of Object.entries(DIMENSION_COLUMNS) as [keyof Filter, Column][]) {
     if (filter[dimension] !== undefined) needed.add(column)
   }
   return needed
@@ -179,5 +170,3 @@ export function planSource(request: SourceRequest): PlannedSource {
 export function rollupsCover(filter: Filter, columns: readonly Column[] = []): boolean {
   return ladderFor(neededColumns(filter, columns)).length > 0
 }
-
-export { EARLIEST_MS, OPEN_END_MS }

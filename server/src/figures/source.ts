@@ -36,5 +36,7 @@ export function sourceFor(store: Store, filter: Filter, range: Range, options: S
  */
 export const MAX_ROWS_PER_FIGURE = 100_000_000
 
-/** Appended to every figure's statement: the read budget above, enforced by the engine. */
-export const READ_BUDGET = `SETTINGS max_rows_to_read = ${MAX_ROWS_PER_FIGURE}, read_overflow_mode = 'throw'`
+/** The read budget above as engine settings, for statements that carry settings of their own. */
+export const READ_BUDGET_SETTINGS = `max_rows_to_read = ${MAX_ROWS_PER_FIGURE}, read_overflow_mode = 'throw'`
+/** Appended to every figure's statement: the read budget, enforced by the engine. */
+export const READ_BUDGET = `SETTINGS ${READ_BUDGET_SETTINGS}`

@@ -52,9 +52,17 @@ export function lastYearOffsetMs(campaign: Campaign): number | null {
  * window. Null when no last-year window is configured or nothing of it remains.
  */
 export function lastYearRange(campaign: Campaign, range: Range, nowMs: number): Range | null {
+  return shiftToLastYear(campaign, { fromMs: range.fromMs, toMs: shownTo(range, nowMs) })
+}
+
+/**
+ * A range moved onto last year's clock as it is, clipped to last year's window: a series sets
+ * each bucket beside last year's, ahead of now too. Null as for lastYearRange.
+ */
+export function shiftToLastYear(campaign: Campaign, range: Range): Range | null {
   const offsetMs = lastYearOffsetMs(campaign)
   if (offsetMs === null || !campaign.lastYear) return null
   const fromMs = Math.max(range.fromMs - offsetMs, Date.parse(campaign.lastYear.start))
-  const toMs = Math.min(shownTo(range, nowMs) - offsetMs, Date.parse(campaign.lastYear.end))
+  const toMs = Math.min(range.toMs - offsetMs, Date.parse(campaign.lastYear.end))
   return fromMs < toMs ? { fromMs, toMs } : null
 }

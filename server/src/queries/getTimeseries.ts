@@ -11,7 +11,7 @@ import {
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import type { Grain } from '../figures/grains.ts'
 import { READ_BUDGET, sourceFor } from '../figures/source.ts'
-import { campaignWindow, lastYearOffsetMs } from '../figures/timeRange.ts'
+import { campaignWindow, lastYearOffsetMs, shiftToLastYear } from '../figures/timeRange.ts'
 import { chooseInterval } from './chooseInterval.ts'
 
 export interface TimeseriesQuery {
@@ -100,17 +100,9 @@ export async function getTimeseries(
   const gridStepMs = Math.min(intervalMs, GRID_STEP_MAX_MS)
   const grains = GRAINS[interval]
   const current = sourceFor(store, query.filter, { fromMs, toMs }, { grains, prefix: 'cur' })
-  // Each bucket beside last year's bucket at the same offset, for the whole range asked (a chart
-  // shows last year's line ahead of now too), clipped to last year's window.
-  const lastRange =
-    offsetMs !== null && campaign.lastYear
-      ? {
-          fromMs: Math.max(fromMs - offsetMs, Date.parse(campaign.lastYear.start)),
-          toMs: Math.min(toMs - offsetMs, Date.parse(campaign.lastYear.end)),
-        }
-      : null
+  const lastRange = shiftToLastYear(campaign, { fromMs, toMs })
   const last =
-    offsetMs !== null && lastRange && lastRange.fromMs < lastRange.toMs
+    offsetMs !== null && lastRange
       ? sourceFor(store, query.filter, lastRange, { grains, shiftMs: offsetMs, prefix: 'ly' })
       : null
   const sql = `
