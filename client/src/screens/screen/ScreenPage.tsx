@@ -195,12 +195,16 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               </div>
             </section>
             <Panel title={strings.map} className="panel-map" {...panel}>
-              <MapPanel
-                regions={snapshot?.regions ?? []}
-                flows={snapshot?.flows ?? []}
-                locale={locale}
-                label={strings.map}
-              />
+              {snapshot && snapshot.regions === null ? (
+                <Empty text={strings.notKept} />
+              ) : (
+                <MapPanel
+                  regions={snapshot?.regions ?? []}
+                  flows={snapshot?.flows ?? []}
+                  locale={locale}
+                  label={strings.map}
+                />
+              )}
             </Panel>
           </div>
 
