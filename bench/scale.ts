@@ -5,7 +5,7 @@
  * how long every product query takes there, and — at the first size — the insert rate with every
  * rollup on against the raw table alone. A last set of rows says whether query times stay flat.
  */
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -81,6 +81,11 @@ function festivalConfig(size: number, dataDir: string) {
 }
 
 type Log = (text: string) => void
+
+async function storedOrders(store: Store): Promise<number> {
+  const [row] = await store.select<{ orders: string }>(`SELECT count() AS orders FROM ${store.db}.orders`)
+  return Number(row?.orders ?? 0)
+}
 
 /** This year up to NOW_MS, then last year whole, engine-side; the generation figures. */
 async function fillStore(store: Store, size: number, label: string, log: Log): Promise<BenchFigure[]> {
@@ -209,24 +214,31 @@ async function benchSize(size: number, withInsertRate: boolean) {
   const label = `scale ${sizeLabel(size)}`
   const log: Log = (text) => process.stderr.write(`${label}: ${text}\n`)
   const p95 = new Map<string, number>()
-  const dataDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-scale-'))
+  // SCALE_DATA_DIR keeps each size's store there and reuses it on the next run (generating 300M
+  // takes a quarter of an hour): for working on the queries, not for the figures of record.
+  const keptDir = process.env.SCALE_DATA_DIR ? join(process.env.SCALE_DATA_DIR, sizeLabel(size)) : null
+  if (keptDir) mkdirSync(keptDir, { recursive: true })
+  const dataDir = keptDir ?? mkdtempSync(join(tmpdir(), 'gmv-pulse-scale-'))
   const config = festivalConfig(size, dataDir)
   if (config.store.mode !== 'embedded') throw new Error('the scale benchmark needs an embedded store')
   const store = await openStore(config.store, createLogger('silent'))
   try {
     const missing = await unknownColumns(store)
     if (missing.length > 0) log(`orders columns left to their defaults: ${missing.join(', ')}`)
+    const reused = keptDir !== null && (await storedOrders(store)) > 0
+    if (reused) log(`reusing the orders kept in ${keptDir}`)
     const figures = [
-      ...(await fillStore(store, size, label, log)),
+      ...(reused ? [] : await fillStore(store, size, label, log)),
       ...(await tableFigures(store, label, log)),
       ...(await queryFigures(store, config.campaign, label, log, p95)),
       // Last: its batches add orders, which must not change what the queries above saw.
-      ...(withInsertRate ? await insertRateFigures(store, label, log) : []),
+      // A kept store is not measured for inserts: the batches would change it for the next run.
+      ...(withInsertRate && !keptDir ? await insertRateFigures(store, label, log) : []),
     ]
     return { figures, p95 }
   } finally {
     await store.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    if (!keptDir) rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

@@ -1,29 +1,24 @@
 import type { Store } from '../src/clickhouse/store.ts'
-import { ROLLUP_LEVELS } from '../src/figures/rollupLevels.ts'
+import { CAMPAIGN_ROLLUPS, ROLLUP_LEVELS, type WindowRollup } from '../src/figures/rollupLevels.ts'
 
 /** Each rollup, the rows of it that hold every order once, and the raw orders those are. */
 export function rollupChecks(store: Store): { table: string; rollup: string; raw: string }[] {
   const db = store.db
   const window = store.layout.campaign
-  const levels = ROLLUP_LEVELS.map((level) => {
-    const set = level.sets[0]
-    return {
-      table: level.table,
-      rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.${level.table} WHERE ${set?.where || '1'}`,
-      // The live-room rollup holds only orders with a room.
-      raw: `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.orders WHERE ${level.requires === 'live_room' ? "live_room != ''" : '1'}`,
-    }
+  const inWindow = window
+    ? `ts >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
+    : '1'
+  const check = (level: WindowRollup, rawWhere: string) => ({
+    table: level.table,
+    rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.${level.table} WHERE ${level.sets[0]?.where || '1'}`,
+    // The live-room rollups hold only orders with a room.
+    raw: `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.orders
+      WHERE ${level.requires === 'live_room' ? "live_room != ''" : '1'} AND ${rawWhere}`,
   })
-  const all = `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.orders`
   return [
-    ...levels,
-    {
-      table: 'brand_campaign',
-      rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.brand_campaign`,
-      raw: window
-        ? `${all} WHERE ts >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
-        : all,
-    },
+    ...ROLLUP_LEVELS.map((level) => check(level, '1')),
+    // The campaign rollups hold the orders inside the campaign window (all of them when open-ended).
+    ...CAMPAIGN_ROLLUPS.map((level) => check(level, inWindow)),
   ]
 }
 

@@ -6,9 +6,9 @@ import { renderStatements, type SchemaObject, type SchemaTarget, storageName } f
 
 /**
  * What the configuration-dependent rollups are cut for: the campaign's time zone (day
- * buckets start at its midnight) and the campaign window (brand_campaign keeps one row per
- * brand for orders inside it: the campaign-so-far rankings, brand counts and the brand search
- * without a scan of every brand-day). Everything else is cut in UTC (migrations.ts).
+ * buckets start at its midnight) and the campaign window (cube_campaign, brand_campaign and
+ * live_room_campaign keep it as one bucket: the campaign-so-far figures without a scan of
+ * every day of the day rollups). Everything else is cut in UTC (migrations.ts).
  */
 export interface RollupLayout {
   timeZone: string
@@ -18,6 +18,12 @@ export interface RollupLayout {
 
 /** Used by stores opened without a campaign (benchmarks, tools): China time, no window. */
 export const DEFAULT_LAYOUT: RollupLayout = { timeZone: 'Asia/Shanghai', campaign: null }
+
+/**
+ * Raised whenever layoutObjects() creates other views or tables: a store built by an earlier
+ * version then differs from the wanted layout and is rebuilt at its next start.
+ */
+const LAYOUT_OBJECTS_VERSION = 2
 
 // An IANA zone name; it is spliced into view definitions, so nothing else may pass.
 const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/
@@ -62,19 +68,20 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
       into: 'orders_by_live_room_day',
       select: (db) => `SELECT ${roomDay.select} FROM ${db}.orders WHERE ${roomDay.where} GROUP BY ${roomDay.groupBy}`,
     },
-    ...brandCampaignObjects(layout),
+    ...campaignObjects(layout),
   ]
 }
 
 /**
- * brand_campaign: one row per brand for orders in the campaign window (all time when the
- * campaign is open-ended). A window on whole days of the layout's zone — any real campaign —
- * is summed from brand-day rows as they are written, a second small pass; only a window cut
- * mid-day (the demo's shifted campaign) needs its own pass over raw orders.
+ * The campaign window as one bucket (all time when the campaign is open-ended): the cube
+ * (cube_campaign), each brand (brand_campaign) and each live room alone, with a category or
+ * with a region (live_room_campaign). The campaign-so-far figures read one row per key there
+ * instead of every day of it. A window on whole days of the layout's zone — any real campaign —
+ * is summed from the day rollups as they are written, a second small pass; only a window cut
+ * mid-day (the demo's shifted campaign) needs its own pass over finer rows.
  */
-function brandCampaignObjects(layout: RollupLayout): SchemaObject[] {
+function campaignObjects(layout: RollupLayout): SchemaObject[] {
   const window = layout.campaign
-  const groupBy = 'brand'
   if (window && (!Number.isSafeInteger(window.startMs) || !Number.isSafeInteger(window.endMs))) {
     throw new Error('campaign window not integral')
   }
@@ -86,18 +93,49 @@ function brandCampaignObjects(layout: RollupLayout): SchemaObject[] {
     window
       ? `${column} >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ${column} < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
       : '1'
+  const cube = CUBE_COLUMNS.join(', ')
   const overseas = "max(brand_origin = 'overseas') AS overseas"
-  const view = onDays
-    ? { from: 'orders_by_brand_day', select: `brand, ${overseas}, ${STREAM_SUMS}`, where: between('day'), groupBy }
-    : { from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: between('ts'), groupBy }
-  return [
-    { kind: 'view', name: 'brand_campaign_mv', to: 'brand_campaign', ...view },
+  const roomColumns = 'carried, live_room, category, region'
+  const roomSets = `toUInt8(3 - grouping(category, region)) AS carried, live_room, category, region, ${RAW_SUMS}`
+  const views: { name: string; into: string; from: string; select: string; where: string; groupBy: string }[] = [
+    onDays
+      ? { from: 'orders_by_day_cube', select: `${cube}, ${STREAM_SUMS}`, where: between('day'), groupBy: cube }
+      : { from: CUBE_STREAM, select: `${cube}, ${STREAM_SUMS}`, where: between('minute'), groupBy: cube },
+    onDays
+      ? {
+          from: 'orders_by_brand_day',
+          select: `brand, ${overseas}, ${STREAM_SUMS}`,
+          where: between('day'),
+          groupBy: 'brand',
+        }
+      : { from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: between('ts'), groupBy: 'brand' },
+    onDays
+      ? {
+          from: 'orders_by_live_room_day',
+          select: `${roomColumns}, ${STREAM_SUMS}`,
+          where: between('day'),
+          groupBy: roomColumns,
+        }
+      : {
+          from: 'orders',
+          select: roomSets,
+          where: `live_room != '' AND ${between('ts')}`,
+          groupBy: 'GROUPING SETS ((live_room), (live_room, category), (live_room, region))',
+        },
+  ].map((view, index) => {
+    const into = ['cube_campaign', 'brand_campaign', 'live_room_campaign'][index] as string
+    return { ...view, name: `${into}_mv`, into }
+  })
+  return views.flatMap(({ name, into, from, select, where, groupBy }): SchemaObject[] => [
+    { kind: 'view', name, from, to: into, select, where, groupBy },
     {
       kind: 'backfill',
-      into: 'brand_campaign',
-      select: (db) => `SELECT ${view.select} FROM ${db}.${view.from} WHERE ${view.where} GROUP BY ${groupBy}`,
+      into,
+      // The stream keeps no rows: its backfill reads what it would have carried.
+      select: (db) =>
+        `SELECT ${select} FROM ${from === CUBE_STREAM ? cubeStreamOf(db) : `${db}.${from}`} WHERE ${where} GROUP BY ${groupBy}`,
     },
-  ]
+  ])
 }
 
 /**
@@ -114,7 +152,7 @@ export async function syncLayout(
   logger: Logger,
 ): Promise<void> {
   const { db } = target
-  const wanted = JSON.stringify(layout)
+  const wanted = JSON.stringify({ ...layout, objects: LAYOUT_OBJECTS_VERSION })
   const result = await client.query({
     query: `SELECT layout FROM ${db}.rollup_layout FINAL WHERE id = 1`,
     format: 'JSONEachRow',

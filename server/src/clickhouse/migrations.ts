@@ -10,9 +10,9 @@ import { renderCreateDatabase, renderStatements, type SchemaObject, type SchemaT
  * - orders_by_second: one row per second, unfiltered — orders/s, the peak, exact edges;
  * - orders_by_minute_key: per minute, unfiltered and per category, channel and region;
  * - orders_by_hour_pair: per hour, every pair of category, channel, region, brand origin;
- * - orders_by_day_cube, orders_by_brand_day, orders_by_live_room_day, brand_campaign: cut by
- *   the campaign's time zone or window, so layout.ts keeps their views, not a migration;
- * - brand_totals: one row per brand, all time — the brand search.
+ * - orders_by_day_cube, orders_by_brand_day, orders_by_live_room_day, and the campaign window
+ *   as one bucket (cube_campaign, brand_campaign, live_room_campaign): cut by the campaign's
+ *   time zone or window, so layout.ts keeps their views, not a migration.
  * Seconds, minutes and hours are kept in UTC; hour and day buckets in CAMPAIGN_TZ are taken
  * at query time from them (zones a whole number of hours from UTC).
  *
@@ -79,6 +79,14 @@ export const CUBE_COLUMNS = ['category', 'channel', 'region', 'brand_origin'] as
  * table that keeps nothing. The minute, hour and day rollups are views of that stream, so they
  * group the block's few thousand partial sums rather than its 100,000 orders each.
  */
+/** A live room alone, with a category or with a region (the carried bits say which): both live-room rollups. */
+const LIVE_ROOM_KEYS = [
+  { name: 'carried', type: 'UInt8', comment: 'bitmask of the columns besides live_room: category 2, region 1' },
+  { name: 'live_room', type: 'String' },
+  { name: 'category', type: 'LowCardinality(String)' },
+  { name: 'region', type: 'LowCardinality(String)' },
+] as const
+
 export const CUBE_STREAM = 'cube_by_minute_stream'
 const CUBE_STREAM_SELECT = `toStartOfMinute(ts) AS minute, ${CUBE_COLUMNS.join(', ')}, ${RAW_SUMS}`
 const CUBE_STREAM_GROUP_BY = `minute, ${CUBE_COLUMNS.join(', ')}`
@@ -387,10 +395,7 @@ export const MIGRATIONS: readonly Migration[] = [
         name: 'orders_by_live_room_day',
         columns: [
           { name: 'day', type: "DateTime('UTC')", comment: 'start of the day in the layout time zone' },
-          { name: 'carried', type: 'UInt8', comment: 'bitmask of the columns besides live_room: category 2, region 1' },
-          { name: 'live_room', type: 'String' },
-          { name: 'category', type: 'LowCardinality(String)' },
-          { name: 'region', type: 'LowCardinality(String)' },
+          ...LIVE_ROOM_KEYS,
           ...SUMS,
         ],
         engine: 'SummingMergeTree',
@@ -428,6 +433,37 @@ export const MIGRATIONS: readonly Migration[] = [
         orderBy: 'id',
         dedupWindow: false,
         shardBy: 'id',
+      },
+    ],
+  },
+  {
+    version: 4,
+    name: 'campaign-window rollups of the cube and of live rooms',
+    // Beside brand_campaign, the campaign window as one bucket for the low-cardinality cube and for
+    // live rooms: the wall's splits, totals and live-room club, and the campaign-so-far rankings,
+    // read tens of thousands of rows instead of every day of the cube or of the room-day table.
+    // layout.ts keeps their views (they are cut by the campaign window).
+    objects: [
+      {
+        kind: 'table',
+        name: 'cube_campaign',
+        columns: [...CUBE_COLUMNS.map((column) => ({ name: column, type: 'LowCardinality(String)' })), ...SUMS],
+        engine: 'SummingMergeTree',
+        orderBy: `(${CUBE_COLUMNS.join(', ')})`,
+        dedupWindow: true,
+        shardBy: 'cityHash64(category)',
+      },
+      {
+        kind: 'table',
+        name: 'live_room_campaign',
+        columns: [
+          ...LIVE_ROOM_KEYS,
+          ...SUMS,
+        ],
+        engine: 'SummingMergeTree',
+        orderBy: '(carried, live_room, category, region)',
+        dedupWindow: true,
+        shardBy: 'cityHash64(live_room)',
       },
     ],
   },

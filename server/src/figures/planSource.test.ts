@@ -1,6 +1,8 @@
+import type { Filter } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { OPEN_END_MS } from './grains.ts'
 import { planSource, rollupsCover, type SourceRequest } from './planSource.ts'
+import type { Column } from './rollupLevels.ts'
 
 const DAY_START = Date.UTC(2020, 10, 10, 16) // 2020-11-11 00:00 China time
 const HOUR = 3_600_000
@@ -75,6 +77,23 @@ describe('which rows answer', () => {
       campaignWindow: window,
     })
     expect(tables(shorter.sql)).not.toContain('brand_campaign')
+  })
+
+  test('the campaign window tables answer the cube and live rooms over exactly the campaign', () => {
+    const window = { startMs: DAY_START, endMs: DAY_START + 24 * HOUR }
+    const campaign = { fromMs: window.startMs, toMs: window.endMs }
+    const planned = (filter: Filter, columns: Column[]) =>
+      plan({ filter, columns, range: campaign, campaignWindow: window })
+    expect(tables(planned({}, []).sql)).toEqual(['cube_campaign'])
+    expect(tables(planned({ channel: 'livestream' }, ['region', 'brand_origin']).sql)).toEqual(['cube_campaign'])
+    const rooms = planned({ region: 'CN-ZJ' }, ['live_room'])
+    expect(tables(rooms.sql)).toEqual(['live_room_campaign'])
+    expect(rooms.sql).toContain('carried = 1')
+    // A live room under a channel is kept nowhere: raw rows, as over any other range.
+    expect(tables(planned({ channel: 'livestream' }, ['live_room']).sql)).toEqual(['orders'])
+    // Grouped by time, the window is days again.
+    const series = plan({ range: campaign, campaignWindow: window, grains: ['day', 'hour'] })
+    expect(tables(series.sql)).toEqual(['orders_by_day_cube'])
   })
 
   test('a time series reads only grains that nest in its buckets, and a shift only whole buckets of it', () => {

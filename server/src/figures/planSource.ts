@@ -2,7 +2,14 @@ import type { Filter } from '@gmv-pulse/shared'
 import type { QueryParams } from '../clickhouse/store.ts'
 import { DIMENSION_COLUMNS, filterClause } from '../queries/filterClause.ts'
 import { ceilTo, floorTo, type Grain, nominalMs } from './grains.ts'
-import { BRAND_CAMPAIGN, type Column, ROLLUP_LEVELS, type RollupLevel, type RollupSet, setFor } from './rollupLevels.ts'
+import {
+  CAMPAIGN_ROLLUPS,
+  type Column,
+  ROLLUP_LEVELS,
+  type RollupLevel,
+  type RollupSet,
+  setFor,
+} from './rollupLevels.ts'
 import type { Range } from './timeRange.ts'
 
 export interface SourceRequest {
@@ -19,7 +26,7 @@ export interface SourceRequest {
   grains?: readonly Grain[]
   /** Added to every event time, in ms: moves last year's orders onto this year's clock. */
   shiftMs?: number
-  /** The campaign window brand_campaign was built for; used when the range is exactly it. */
+  /** The campaign window the campaign rollups were built for; used when the range is exactly it. */
   campaignWindow?: { startMs: number; endMs: number } | null
   /** Prefix of this source's parameter names, so several sources share one statement. */
   prefix: string
@@ -108,16 +115,13 @@ export function planSource(request: SourceRequest): PlannedSource {
 
   const window = request.campaignWindow
   const { fromMs, toMs } = request.range
-  if (
-    window &&
-    !withTime &&
-    needed.has('brand') &&
-    [...needed].every((column) => BRAND_CAMPAIGN.columns.includes(column)) &&
-    fromMs === window.startMs &&
-    toMs === window.endMs
-  ) {
+  // Exactly the campaign window, not grouped by time: one row per key of a campaign rollup.
+  const whole = window && !withTime && fromMs === window.startMs && toMs === window.endMs
+  for (const rollup of whole ? CAMPAIGN_ROLLUPS : []) {
+    const set = setFor(rollup, needed)
+    if (!set) continue
     return {
-      sql: `SELECT ${columnList}gmv, orders FROM ${request.db}.${BRAND_CAMPAIGN.table} WHERE 1 ${where.sql}`,
+      sql: `SELECT ${columnList}gmv, orders FROM ${request.db}.${rollup.table} WHERE 1${set.where ? ` AND ${set.where}` : ''} ${where.sql}`,
       params,
       rawMs: 0,
     }

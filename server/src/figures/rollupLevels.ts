@@ -22,6 +22,12 @@ export interface RollupLevel {
 }
 
 const CUBE: readonly Column[] = ['category', 'channel', 'region', 'brand_origin']
+/** A live room alone, with a category, or with a region: the sets of both live-room tables. */
+const LIVE_ROOM_SETS: readonly RollupSet[] = [
+  { columns: ['live_room'], where: 'carried = 0' },
+  { columns: ['live_room', 'category'], where: 'carried = 2' },
+  { columns: ['live_room', 'region'], where: 'carried = 1' },
+]
 
 /**
  * Every rollup by grain, coarsest first, each in order of preference (fewest rows first).
@@ -41,11 +47,7 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
     table: 'orders_by_live_room_day',
     grain: 'day',
     time: 'day',
-    sets: [
-      { columns: ['live_room'], where: 'carried = 0' },
-      { columns: ['live_room', 'category'], where: 'carried = 2' },
-      { columns: ['live_room', 'region'], where: 'carried = 1' },
-    ],
+    sets: LIVE_ROOM_SETS,
     requires: 'live_room',
   },
   {
@@ -76,18 +78,23 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   { table: 'orders_by_second', grain: 'second', time: 'second', sets: [{ columns: [], where: '' }] },
 ]
 
+/** A rollup of the campaign window as a single bucket: no time column. */
+export type WindowRollup = Pick<RollupLevel, 'table' | 'sets' | 'requires'>
+
 /**
- * One row per brand for orders inside the campaign window (clickhouse/layout.ts): the
- * campaign-so-far brand rankings and counts read 250,000 rows instead of every brand-day.
- * Keyed by brand alone (a brand may sell in several categories), so it answers no other filter.
+ * The campaign window as one bucket (clickhouse/layout.ts), in order of preference: the
+ * campaign-so-far figures read one row per key there instead of every day of the day rollups.
+ * brand_campaign is keyed by brand alone (a brand may sell in several categories), so it
+ * answers no other filter.
  */
-export const BRAND_CAMPAIGN = {
-  table: 'brand_campaign',
-  columns: ['brand'] as readonly Column[],
-}
+export const CAMPAIGN_ROLLUPS: readonly WindowRollup[] = [
+  { table: 'cube_campaign', sets: [{ columns: CUBE, where: '' }] },
+  { table: 'brand_campaign', sets: [{ columns: ['brand'], where: '' }], requires: 'brand' },
+  { table: 'live_room_campaign', sets: LIVE_ROOM_SETS, requires: 'live_room' },
+]
 
 /** The rollup set that answers a query needing these columns at this grain, if any. */
-export function setFor(level: RollupLevel, needed: ReadonlySet<Column>): RollupSet | undefined {
+export function setFor(level: WindowRollup, needed: ReadonlySet<Column>): RollupSet | undefined {
   if (level.requires && !needed.has(level.requires)) return undefined
   return level.sets.find((set) => [...needed].every((column) => set.columns.includes(column)))
 }
