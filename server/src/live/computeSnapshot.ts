@@ -103,23 +103,36 @@ export async function computeSnapshot(
 
   // Every read is issued at once and the store spreads them over its read sessions: a tick waits
   // for its longest chain of reads (asOf, then the newest seconds), not for the sum of them all.
+  // On a filter's first tick nothing is known of its milestones, so their search (which finds
+  // only those reached) joins the others instead of waiting for the total.
+  const firstTick = memory.recentToMs === undefined
   const asOfRead = getAsOf(store, range)
   const window = asOfRead.then(async (asOf) => {
     const anchorSecond = Math.floor((asOf ? Date.parse(asOf) : now) / 1000) * 1000
     const fromMs = anchorSecond - (ORDERS_PER_SECOND_WINDOW_S - 1) * 1000
     return { fromMs, recent: await recentSeconds(store, filter, memory, fromMs, anchorSecond + 1000) }
   })
-  const [totals, asOf, { fromMs: windowFrom, recent }, peakRead, standings, splits, liveRoomsAboveThreshold, lastYear] =
-    await Promise.all([
-      getTotal(store, filter, range),
-      asOfRead,
-      window,
-      memory.peak === undefined ? getPeak(store, filter, range) : Promise.resolve(memory.peak),
-      getBrandStandings(store, filter, range, campaign.thresholds.brandGmv),
-      getSplits(store, filter, range, MAP_FLOWS),
-      countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
-      getLastYear(store, campaign, filter, range, now, memory.lastYear),
-    ])
+  const [
+    totals,
+    asOf,
+    { fromMs: windowFrom, recent },
+    peakRead,
+    standings,
+    splits,
+    liveRoomsAboveThreshold,
+    lastYear,
+    firstMilestones,
+  ] = await Promise.all([
+    getTotal(store, filter, range),
+    asOfRead,
+    window,
+    memory.peak === undefined ? getPeak(store, filter, range) : Promise.resolve(memory.peak),
+    getBrandStandings(store, filter, range, campaign.thresholds.brandGmv),
+    getSplits(store, filter, range, MAP_FLOWS),
+    countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
+    getLastYear(store, campaign, filter, range, now, memory.lastYear),
+    firstTick ? findMilestoneTimes(store, filter, range, campaign.milestones) : new Map<string, number | null>(),
+  ])
   const series = fillSeconds(recent, windowFrom, ORDERS_PER_SECOND_WINDOW_S)
   memory.peak = peakRead
   const peak = memory.peak
@@ -135,11 +148,12 @@ export async function computeSnapshot(
   const topBrands = standings ? rankChanges(standings.top, memory.previousTop) : null
   if (topBrands) memory.previousTop = topBrands
 
-  const newlyReached = campaign.milestones.filter(
-    (threshold) => !memory.reached.has(threshold) && toFen(totals.gmv) >= toFen(threshold),
-  )
-  for (const [threshold, at] of await findMilestoneTimes(store, filter, range, newlyReached)) {
-    if (at !== null) memory.reached.set(threshold, at)
+  // Later ticks look only for thresholds the total has just passed.
+  const newlyReached = firstTick
+    ? []
+    : campaign.milestones.filter((threshold) => !memory.reached.has(threshold) && toFen(totals.gmv) >= toFen(threshold))
+  for (const found of [firstMilestones, await findMilestoneTimes(store, filter, range, newlyReached)]) {
+    for (const [threshold, at] of found) if (at !== null) memory.reached.set(threshold, at)
   }
   const milestones: Milestone[] = campaign.milestones.map((threshold) => ({
     label: milestoneLabel(threshold),
