@@ -456,10 +456,7 @@ export const MIGRATIONS: readonly Migration[] = [
       {
         kind: 'table',
         name: 'live_room_campaign',
-        columns: [
-          ...LIVE_ROOM_KEYS,
-          ...SUMS,
-        ],
+        columns: [...LIVE_ROOM_KEYS, ...SUMS],
         engine: 'SummingMergeTree',
         orderBy: '(carried, live_room, category, region)',
         dedupWindow: true,
