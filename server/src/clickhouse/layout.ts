@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { floorTo } from '../figures/grains.ts'
 import type { Logger } from '../logger.ts'
 import { CUBE_COLUMNS, CUBE_STREAM, cubeStreamOf, RAW_SUMS, STREAM_SUMS } from './migrations.ts'
-import { renderStatements, type SchemaObject, type SchemaTarget, storageName } from './schemaDdl.ts'
+import { renderStatements, type SchemaObject, type SchemaTarget, storageName, type ViewSpec } from './schemaDdl.ts'
 
 /**
  * What the configuration-dependent rollups are cut for: the campaign's time zone (day
@@ -37,38 +37,54 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
   if (!TIME_ZONE.test(layout.timeZone)) throw new Error(`not a time zone name: ${JSON.stringify(layout.timeZone)}`)
   const tz = layout.timeZone
   const cube = CUBE_COLUMNS.join(', ')
-  const dayCube = { select: `${dayOf('minute', tz)}, ${cube}, ${STREAM_SUMS}`, groupBy: `day, ${cube}` }
-  const brandDay = {
-    select: `${dayOf('ts', tz)}, brand, category, brand_origin, ${RAW_SUMS}`,
-    groupBy: 'day, brand, category, brand_origin',
-  }
-  const roomDay = {
-    // grouping() sets a bit per column left out of the set: 3 − it is the bitmask of those kept.
-    select: `${dayOf('ts', tz)}, toUInt8(3 - grouping(category, region)) AS carried, live_room, category, region, ${RAW_SUMS}`,
-    where: "live_room != ''",
-    groupBy: 'GROUPING SETS ((day, live_room), (day, live_room, category), (day, live_room, region))',
-  }
   return [
     // Days of the minute cube stream (migrations.ts): partial sums, not orders, are grouped here.
-    { kind: 'view', name: 'orders_by_day_cube_mv', from: CUBE_STREAM, to: 'orders_by_day_cube', ...dayCube },
-    {
-      kind: 'backfill',
-      into: 'orders_by_day_cube',
-      select: (db) => `SELECT ${dayCube.select} FROM ${cubeStreamOf(db)} GROUP BY ${dayCube.groupBy}`,
-    },
-    { kind: 'view', name: 'orders_by_brand_day_mv', from: 'orders', to: 'orders_by_brand_day', ...brandDay },
-    {
-      kind: 'backfill',
-      into: 'orders_by_brand_day',
-      select: (db) => `SELECT ${brandDay.select} FROM ${db}.orders GROUP BY ${brandDay.groupBy}`,
-    },
-    { kind: 'view', name: 'orders_by_live_room_day_mv', from: 'orders', to: 'orders_by_live_room_day', ...roomDay },
-    {
-      kind: 'backfill',
-      into: 'orders_by_live_room_day',
-      select: (db) => `SELECT ${roomDay.select} FROM ${db}.orders WHERE ${roomDay.where} GROUP BY ${roomDay.groupBy}`,
-    },
+    ...viewWithBackfill({
+      name: 'orders_by_day_cube_mv',
+      from: CUBE_STREAM,
+      to: 'orders_by_day_cube',
+      select: `${dayOf('minute', tz)}, ${cube}, ${STREAM_SUMS}`,
+      groupBy: `day, ${cube}`,
+    }),
+    ...viewWithBackfill({
+      name: 'orders_by_brand_day_mv',
+      from: 'orders',
+      to: 'orders_by_brand_day',
+      select: `${dayOf('ts', tz)}, brand, category, brand_origin, ${RAW_SUMS}`,
+      groupBy: 'day, brand, category, brand_origin',
+    }),
+    ...viewWithBackfill({
+      name: 'orders_by_live_room_day_mv',
+      from: 'orders',
+      to: 'orders_by_live_room_day',
+      select: `${dayOf('ts', tz)}, ${ROOM_SETS_SELECT}`,
+      where: "live_room != ''",
+      groupBy: 'GROUPING SETS ((day, live_room), (day, live_room, category), (day, live_room, region))',
+    }),
     ...campaignObjects(layout),
+  ]
+}
+
+/**
+ * A live room alone, with a category or with a region (the GROUPING SETS beside it). grouping()
+ * sets a bit per column left out of the set: 3 − it is the bitmask of those kept.
+ */
+const ROOM_SETS_SELECT = `toUInt8(3 - grouping(category, region)) AS carried, live_room, category, region, ${RAW_SUMS}`
+
+/**
+ * A view and the backfill that gives its table what the view would have written for the rows
+ * already stored (the stream keeps none: its backfill reads what it would have carried).
+ */
+function viewWithBackfill(view: Omit<ViewSpec, 'kind'>): SchemaObject[] {
+  const source = (db: string) => (view.from === CUBE_STREAM ? cubeStreamOf(db) : `${db}.${view.from}`)
+  return [
+    { kind: 'view', ...view },
+    {
+      kind: 'backfill',
+      into: view.to,
+      select: (db) =>
+        `SELECT ${view.select} FROM ${source(db)}${view.where ? ` WHERE ${view.where}` : ''} GROUP BY ${view.groupBy}`,
+    },
   ]
 }
 
@@ -96,46 +112,48 @@ function campaignObjects(layout: RollupLayout): SchemaObject[] {
   const cube = CUBE_COLUMNS.join(', ')
   const overseas = "max(brand_origin = 'overseas') AS overseas"
   const roomColumns = 'carried, live_room, category, region'
-  const roomSets = `toUInt8(3 - grouping(category, region)) AS carried, live_room, category, region, ${RAW_SUMS}`
-  const views: { name: string; into: string; from: string; select: string; where: string; groupBy: string }[] = [
-    onDays
-      ? { from: 'orders_by_day_cube', select: `${cube}, ${STREAM_SUMS}`, where: between('day'), groupBy: cube }
-      : { from: CUBE_STREAM, select: `${cube}, ${STREAM_SUMS}`, where: between('minute'), groupBy: cube },
-    onDays
-      ? {
-          from: 'orders_by_brand_day',
-          select: `brand, ${overseas}, ${STREAM_SUMS}`,
-          where: between('day'),
-          groupBy: 'brand',
-        }
-      : { from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: between('ts'), groupBy: 'brand' },
-    onDays
-      ? {
-          from: 'orders_by_live_room_day',
-          select: `${roomColumns}, ${STREAM_SUMS}`,
-          where: between('day'),
-          groupBy: roomColumns,
-        }
-      : {
-          from: 'orders',
-          select: roomSets,
-          where: `live_room != '' AND ${between('ts')}`,
-          groupBy: 'GROUPING SETS ((live_room), (live_room, category), (live_room, region))',
-        },
-  ].map((view, index) => {
-    const into = ['cube_campaign', 'brand_campaign', 'live_room_campaign'][index] as string
-    return { ...view, name: `${into}_mv`, into }
-  })
-  return views.flatMap(({ name, into, from, select, where, groupBy }): SchemaObject[] => [
-    { kind: 'view', name, from, to: into, select, where, groupBy },
-    {
-      kind: 'backfill',
-      into,
-      // The stream keeps no rows: its backfill reads what it would have carried.
-      select: (db) =>
-        `SELECT ${select} FROM ${from === CUBE_STREAM ? cubeStreamOf(db) : `${db}.${from}`} WHERE ${where} GROUP BY ${groupBy}`,
-    },
-  ])
+  const cubeCampaign = {
+    name: 'cube_campaign_mv',
+    to: 'cube_campaign',
+    select: `${cube}, ${STREAM_SUMS}`,
+    groupBy: cube,
+  }
+  const brandCampaign = { name: 'brand_campaign_mv', to: 'brand_campaign', groupBy: 'brand' }
+  const roomCampaign = { name: 'live_room_campaign_mv', to: 'live_room_campaign' }
+  return [
+    ...viewWithBackfill(
+      onDays
+        ? { ...cubeCampaign, from: 'orders_by_day_cube', where: between('day') }
+        : { ...cubeCampaign, from: CUBE_STREAM, where: between('minute') },
+    ),
+    ...viewWithBackfill(
+      onDays
+        ? {
+            ...brandCampaign,
+            from: 'orders_by_brand_day',
+            select: `brand, ${overseas}, ${STREAM_SUMS}`,
+            where: between('day'),
+          }
+        : { ...brandCampaign, from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: between('ts') },
+    ),
+    ...viewWithBackfill(
+      onDays
+        ? {
+            ...roomCampaign,
+            from: 'orders_by_live_room_day',
+            select: `${roomColumns}, ${STREAM_SUMS}`,
+            where: between('day'),
+            groupBy: roomColumns,
+          }
+        : {
+            ...roomCampaign,
+            from: 'orders',
+            select: ROOM_SETS_SELECT,
+            where: `live_room != '' AND ${between('ts')}`,
+            groupBy: 'GROUPING SETS ((live_room), (live_room, category), (live_room, region))',
+          },
+    ),
+  ]
 }
 
 /**

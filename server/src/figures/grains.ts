@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz'
+import { MAX_EVENT_TIME_MS } from '@gmv-pulse/shared'
 import { addDays, startOfDay } from 'date-fns'
 
 /** The time buckets rollups are cut in. Seconds, minutes and hours in UTC; days in the layout's zone. */
@@ -12,11 +13,12 @@ const FIXED_MS: Readonly<Record<Exclude<Grain, 'day'>, number>> = {
 
 /**
  * Stand-ins for an open end of a range. A range that reaches OPEN_END_MS has no ragged right
- * edge: the rollups' newest bucket, partial or not, holds everything stored so far. DateTime
- * (the rollups' type) ends in 2106; 2100 is also the ingest's bound on event times.
+ * edge: the rollups' newest bucket, partial or not, holds everything stored so far. It is the
+ * ingest's bound on event times, so no stored order lies past it (and DateTime, the rollups'
+ * type, reaches beyond it, to 2106).
  */
 export const EARLIEST_MS = 0
-export const OPEN_END_MS = Date.UTC(2100, 0, 1)
+export const OPEN_END_MS = MAX_EVENT_TIME_MS
 
 /** Start of the bucket holding ms. */
 export function floorTo(grain: Grain, ms: number, timeZone: string): number {

@@ -40,6 +40,12 @@ export function shownTo(range: Range, nowMs: number): number {
   return Math.max(range.fromMs, Math.min(range.toMs, nowMs))
 }
 
+/** Last year's campaign window, or null when none is configured. */
+export function lastYearWindow(campaign: Campaign): Range | null {
+  if (!campaign.lastYear) return null
+  return { fromMs: Date.parse(campaign.lastYear.start), toMs: Date.parse(campaign.lastYear.end) }
+}
+
 /** Milliseconds from last year's window to this one: last year's instant for t is t − offsetMs. */
 export function lastYearOffsetMs(campaign: Campaign): number | null {
   if (!campaign.start || !campaign.lastYear) return null
@@ -61,8 +67,9 @@ export function lastYearRange(campaign: Campaign, range: Range, nowMs: number): 
  */
 export function shiftToLastYear(campaign: Campaign, range: Range): Range | null {
   const offsetMs = lastYearOffsetMs(campaign)
-  if (offsetMs === null || !campaign.lastYear) return null
-  const fromMs = Math.max(range.fromMs - offsetMs, Date.parse(campaign.lastYear.start))
-  const toMs = Math.min(range.toMs - offsetMs, Date.parse(campaign.lastYear.end))
+  const window = lastYearWindow(campaign)
+  if (offsetMs === null || !window) return null
+  const fromMs = Math.max(range.fromMs - offsetMs, window.fromMs)
+  const toMs = Math.min(range.toMs - offsetMs, window.toMs)
   return fromMs < toMs ? { fromMs, toMs } : null
 }

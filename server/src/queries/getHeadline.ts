@@ -6,8 +6,7 @@ import { getAsOf } from '../figures/getAsOf.ts'
 import { getBrandStandings } from '../figures/getBrandStandings.ts'
 import { getLastYear } from '../figures/getLastYear.ts'
 import { getPeak } from '../figures/getPeak.ts'
-import { getTotal } from '../figures/getTotal.ts'
-import { resolveRange, shownTo } from '../figures/timeRange.ts'
+import { lastYearWindow, resolveRange, shownTo } from '../figures/timeRange.ts'
 import { getTop } from './getTop.ts'
 
 export interface HeadlineOptions {
@@ -34,12 +33,10 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
     options.at === undefined
       ? window
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
-  const lastYearWindow = campaign.lastYear
-    ? { fromMs: Date.parse(campaign.lastYear.start), toMs: Date.parse(campaign.lastYear.end) }
-    : null
+  const lastYearBase = lastYearWindow(campaign)
 
-  const [total, asOf, lastYear, peak, brands, liveRooms, top, firstTime] = await Promise.all([
-    getTotal(store, {}, range),
+  // The brand ranking carries the campaign's total over the same range: it is the headline's GMV.
+  const [asOf, lastYear, peak, brands, liveRooms, top, firstTime] = await Promise.all([
     getAsOf(store, range),
     getLastYear(store, campaign, {}, range, nowMs),
     getPeak(store, {}, range),
@@ -51,8 +48,9 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
       { filter: {}, dimension: 'brand', sort: 'gmv', limit: TOP_BRANDS, from: range.fromMs, to: range.toMs },
       nowMs,
     ),
-    lastYearWindow ? countFirstTimeBrands(store, range, lastYearWindow) : null,
+    lastYearBase ? countFirstTimeBrands(store, range, lastYearBase) : null,
   ])
+  const { total } = top
   return {
     campaign: campaign.name,
     cutoff: new Date(shownTo(range, nowMs)).toISOString(),
