@@ -103,6 +103,24 @@ const HOUR_PAIR_GROUP_BY = `GROUPING SETS (${CUBE_COLUMNS.flatMap((a, i) =>
   CUBE_COLUMNS.slice(i + 1).map((b) => `(hour, ${a}, ${b})`),
 ).join(', ')})`
 
+/**
+ * A rollup kept from the minute cube stream: first filled with what the stream would have
+ * carried for the orders already stored (once: only while it is still empty, so a migration run
+ * again adds nothing), then kept by its view.
+ */
+function streamRollup(table: string, select: string, groupBy: string): SchemaObject[] {
+  return [
+    {
+      kind: 'backfill',
+      into: table,
+      select: (db) => `SELECT ${select} FROM ${cubeStreamOf(db)}
+      WHERE (SELECT count() FROM ${db}.${table}) = 0
+      GROUP BY ${groupBy}`,
+    },
+    { kind: 'view', name: `${table}_mv`, from: CUBE_STREAM, to: table, select, groupBy },
+  ]
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -297,21 +315,7 @@ export const MIGRATIONS: readonly Migration[] = [
         // Backfills write through the Distributed table on a cluster.
         shardBy: 'cityHash64(minute)',
       },
-      {
-        kind: 'backfill',
-        into: 'orders_by_minute_key',
-        select: (db) => `SELECT ${MINUTE_KEY_SELECT} FROM ${cubeStreamOf(db)}
-      WHERE (SELECT count() FROM ${db}.orders_by_minute_key) = 0
-      GROUP BY ${MINUTE_KEY_GROUP_BY}`,
-      },
-      {
-        kind: 'view',
-        name: 'orders_by_minute_key_mv',
-        from: CUBE_STREAM,
-        to: 'orders_by_minute_key',
-        select: MINUTE_KEY_SELECT,
-        groupBy: MINUTE_KEY_GROUP_BY,
-      },
+      ...streamRollup('orders_by_minute_key', MINUTE_KEY_SELECT, MINUTE_KEY_GROUP_BY),
       {
         kind: 'table',
         name: 'orders_by_hour_pair',
@@ -332,21 +336,7 @@ export const MIGRATIONS: readonly Migration[] = [
         // Backfills write through the Distributed table on a cluster.
         shardBy: 'cityHash64(hour)',
       },
-      {
-        kind: 'backfill',
-        into: 'orders_by_hour_pair',
-        select: (db) => `SELECT ${HOUR_PAIR_SELECT} FROM ${cubeStreamOf(db)}
-      WHERE (SELECT count() FROM ${db}.orders_by_hour_pair) = 0
-      GROUP BY ${HOUR_PAIR_GROUP_BY}`,
-      },
-      {
-        kind: 'view',
-        name: 'orders_by_hour_pair_mv',
-        from: CUBE_STREAM,
-        to: 'orders_by_hour_pair',
-        select: HOUR_PAIR_SELECT,
-        groupBy: HOUR_PAIR_GROUP_BY,
-      },
+      ...streamRollup('orders_by_hour_pair', HOUR_PAIR_SELECT, HOUR_PAIR_GROUP_BY),
       // Last, once every view of the stream exists: from here on each insert feeds them all.
       {
         kind: 'view',
