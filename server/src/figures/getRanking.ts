@@ -2,6 +2,7 @@ import { type Filter, type FilterDimension, normaliseMoney, type TopSort } from 
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { DIMENSION_COLUMNS } from '../queries/filterClause.ts'
 import { getTotal } from './getTotal.ts'
+import { lastYearByKey } from './lastYearByKey.ts'
 import type { Column } from './rollupLevels.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -28,6 +29,9 @@ export interface Ranking {
   total: { gmv: string; orders: number }
 }
 
+/** A raw edge this short (the finest rollups are seconds and minutes) is read in the statement. */
+const MAX_RAW_MS_IN_STATEMENT = 60_000
+
 /** Sort → ORDER BY, the allow-list; ties break on the key so pages are stable. Growth without a base sorts last. */
 const ORDER_BY: Readonly<Record<TopSort, string>> = {
   gmv: 'gmv_order DESC, key ASC',
@@ -44,7 +48,16 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
   const column = DIMENSION_COLUMNS[query.dimension] as Column
   const current = sourceFor(store, filter, range, { columns: [column], prefix: 'c' })
   const total = sourceFor(store, filter, range, { prefix: 't' })
-  const last = query.lastYear ? sourceFor(store, filter, query.lastYear, { columns: [column], prefix: 'l' }) : null
+  const planned = query.lastYear ? sourceFor(store, filter, query.lastYear, { columns: [column], prefix: 'l' }) : null
+  // Last year ends inside a day; where no rollup keeps this key for that day's part (brands, live
+  // rooms), reading it is every raw order of it. By GMV or orders, last year only labels the rows
+  // shown, so it is looked up for those keys afterwards from sums kept per question
+  // (lastYearByKey.ts). Growth orders every key by it: read in the statement.
+  const lookedUp = planned !== null && query.sort !== 'growth' && planned.rawMs > MAX_RAW_MS_IN_STATEMENT
+  const last = lookedUp ? null : planned
+  const perKey = current.onePerKey
+    ? `SELECT ${column} AS key, gmv, orders FROM (${current.sql})`
+    : `SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key`
   // An empty last-year side keeps one statement shape whether or not a window is configured.
   const lastSql = last
     ? `SELECT ${column} AS key, sum(gmv) AS gmv FROM (${last.sql}) GROUP BY key`
@@ -55,7 +68,7 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
       SELECT cur.key AS key, cur.gmv AS gmv_order, toString(cur.gmv) AS gmv, cur.orders AS orders,
         toString(ly.gmv) AS last_gmv,
         if(ly.gmv = 0, NULL, (toFloat64(cur.gmv) - toFloat64(ly.gmv)) / toFloat64(ly.gmv)) AS growth_order
-      FROM (SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key) AS cur
+      FROM (${perKey}) AS cur
       LEFT JOIN (${lastSql}) AS ly ON cur.key = ly.key
       WHERE cur.key != ''
     )
@@ -75,12 +88,24 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
   const totalOfRange = rows[0]
     ? { gmv: normaliseMoney(rows[0].total_gmv), orders: Number(rows[0].total_orders) }
     : await getTotal(store, filter, range)
+  const lastYearGmv =
+    query.lastYear && lookedUp
+      ? await lastYearByKey(
+          store,
+          filter,
+          column,
+          query.lastYear,
+          rows.map((row) => row.key),
+        )
+      : null
   return {
     rows: rows.map((row) => ({
       key: row.key,
       gmv: normaliseMoney(row.gmv),
       orders: Number(row.orders),
-      lastYearGmv: query.lastYear ? normaliseMoney(row.last_gmv) : null,
+      lastYearGmv: query.lastYear
+        ? normaliseMoney(lastYearGmv ? (lastYearGmv.get(row.key) as string) : row.last_gmv)
+        : null,
     })),
     total: totalOfRange,
   }

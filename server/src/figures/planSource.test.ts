@@ -91,6 +91,11 @@ describe('which rows answer', () => {
     expect(rooms.sql).toContain('carried = 1')
     // A live room under a channel is kept nowhere: raw rows, as over any other range.
     expect(tables(planned({ channel: 'livestream' }, ['live_room']).sql)).toEqual(['orders'])
+    // Asked for exactly a campaign rollup's key, its rows are one per key (read with FINAL).
+    expect(plan({ columns: ['brand'], range: campaign, campaignWindow: window }).onePerKey).toBe(true)
+    expect(planned({}, ['live_room']).onePerKey).toBe(true)
+    expect(planned({}, ['category']).onePerKey).toBe(false)
+    expect(planned({}, ['category']).sql).not.toContain('FINAL')
     // Grouped by time, the window is days again.
     const series = plan({ range: campaign, campaignWindow: window, grains: ['day', 'hour'] })
     expect(tables(series.sql)).toEqual(['orders_by_day_cube'])

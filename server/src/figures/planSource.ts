@@ -41,6 +41,11 @@ export interface PlannedSource {
   params: QueryParams
   /** Milliseconds of the range left to raw rows: 0 when rollups answer all of it. */
   rawMs: number
+  /**
+   * True when the rows are already one per value of the columns asked for (a campaign rollup
+   * keyed by exactly them, read with FINAL): a caller may use them without grouping again.
+   */
+  onePerKey: boolean
 }
 
 interface Segment {
@@ -120,10 +125,15 @@ export function planSource(request: SourceRequest): PlannedSource {
   for (const rollup of whole ? CAMPAIGN_ROLLUPS : []) {
     const set = setFor(rollup, needed)
     if (!set) continue
+    // Each campaign rollup is keyed by its set's columns: FINAL merges a key's parts on read, so
+    // asked for exactly those columns it gives one row per value of them.
+    const onePerKey = set.columns.length === columns.length && columns.every((column) => set.columns.includes(column))
     return {
-      sql: `SELECT ${columnList}gmv, orders FROM ${request.db}.${rollup.table} WHERE 1${set.where ? ` AND ${set.where}` : ''} ${where.sql}`,
+      sql: `SELECT ${columnList}gmv, orders FROM ${request.db}.${rollup.table}${onePerKey ? ' FINAL' : ''}
+        WHERE 1${set.where ? ` AND ${set.where}` : ''} ${where.sql}`,
       params,
       rawMs: 0,
+      onePerKey,
     }
   }
 
@@ -167,7 +177,7 @@ export function planSource(request: SourceRequest): PlannedSource {
       `SELECT ${timeColumn}${columnList}amount AS gmv, toUInt64(1) AS orders FROM ${request.db}.orders WHERE 0`,
     )
   }
-  return { sql: branches.join('\n      UNION ALL\n      '), params, rawMs }
+  return { sql: branches.join('\n      UNION ALL\n      '), params, rawMs, onePerKey: false }
 }
 
 /** True when rollups alone answer these columns for a range on whole days (or an open end). */

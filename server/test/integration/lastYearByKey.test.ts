@@ -1,0 +1,57 @@
+import { fromFen, type OrderInput, toFen } from '@gmv-pulse/shared'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { lastYearByKey } from '../../src/figures/lastYearByKey.ts'
+import { makeOrders } from '../orderFixtures.ts'
+import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
+
+// A file of its own: one embedded data directory per process. The orders span ten minutes, so
+// each range below has a raw edge, and the kept sums are read, extended and bypassed in turn.
+const orders = makeOrders(6_000, 11)
+const START = Date.UTC(2020, 10, 10, 16, 0, 0)
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+  const response = await postOrders(server.url, JSON.stringify(orders), { idempotencyKey: 'last-year-by-key' })
+  expect(response.status).toBe(200)
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+/** Per key of the field, the GMV of the matching orders in [START, toMs), computed here from the orders themselves. */
+function expected(field: 'brand' | 'liveRoom', toMs: number, keys: readonly string[], where = (_: OrderInput) => true) {
+  const fen = new Map<string, bigint>()
+  for (const order of orders) {
+    const key = order[field]
+    if (key === undefined || Number(order.ts) >= toMs || !where(order)) continue
+    fen.set(key, (fen.get(key) ?? 0n) + toFen(String(order.amount)))
+  }
+  return new Map(keys.map((key) => [key, fromFen(fen.get(key) ?? 0n)]))
+}
+
+const brands = [...new Set(orders.map((order) => order.brand))]
+const minute = (n: number) => START + n * 60_000 + 123
+
+test('last year per key equals the orders summed here, read afresh, extended, for an earlier end, and under a filter', async () => {
+  const store = server.store
+  // Read afresh, then extended twice (a later end from the same start), then an earlier end.
+  for (const toMs of [minute(3), minute(5), minute(9), minute(4)]) {
+    const answer = await lastYearByKey(store, {}, 'brand', { fromMs: START, toMs }, brands)
+    expect(answer, new Date(toMs).toISOString()).toEqual(expected('brand', toMs, brands))
+  }
+  // Several at once, in no order: each equals its own range.
+  const ends = [minute(6), minute(10), minute(2), minute(8)]
+  const answers = await Promise.all(
+    ends.map((toMs) => lastYearByKey(store, {}, 'brand', { fromMs: START, toMs }, brands)),
+  )
+  for (const [i, answer] of answers.entries()) expect(answer).toEqual(expected('brand', ends[i] as number, brands))
+  // A filter is a question of its own; a key with no order is zero.
+  const rooms = ['Room A', 'Room B', 'No such room']
+  const beauty = (order: OrderInput) => order.category === 'Beauty'
+  for (const toMs of [minute(4), minute(7)]) {
+    const answer = await lastYearByKey(store, { category: 'Beauty' }, 'live_room', { fromMs: START, toMs }, rooms)
+    expect(answer).toEqual(expected('liveRoom', toMs, rooms, beauty))
+  }
+})
