@@ -14,7 +14,9 @@ import type { Range } from './timeRange.ts'
  * with the same start and a later end reads only the stretch in between (the seconds of last
  * year that passed). Last year does not change while a campaign runs; the sums are read in
  * full again after REBUILD_AFTER_MS anyway, so last year's orders loaded late still count.
- * A question ending earlier than the sums kept is answered by a read of its own.
+ * The full read (every key: seconds at festival scale) runs behind the first question, which
+ * meanwhile reads its own keys only, as before; a question ending earlier than the sums kept
+ * is answered the same way.
  *
  * Written by hand: a running sum extended by a cursor is not what a cache library models.
  */
@@ -28,8 +30,17 @@ interface RunningSums {
 /** Questions kept per store (an analyst's filters are many; a wall's few): least recently used go first. */
 const MAX_QUESTIONS = 16
 const REBUILD_AFTER_MS = 10 * 60_000
-/** Per store, question (column and filter) → its sums, as the promise of the latest extension. */
-const questionsByStore = new WeakMap<Store, Map<string, Promise<RunningSums>>>()
+interface Question {
+  /** The sums as last brought up to date; undefined before the first read or after a failed one. */
+  latest: RunningSums | undefined
+  /** The reads and extensions of these sums, one after the other; never rejects. */
+  work: Promise<unknown>
+  /** A full read is queued or running: later questions do not queue another. */
+  filling: boolean
+}
+
+/** Per store, question (column and filter) → its sums. */
+const questionsByStore = new WeakMap<Store, Map<string, Question>>()
 
 export async function lastYearByKey(
   store: Store,
@@ -39,7 +50,7 @@ export async function lastYearByKey(
   keys: readonly string[],
 ): Promise<Map<string, string>> {
   if (keys.length === 0 || range.fromMs >= range.toMs) return new Map(keys.map((key) => [key, fromFen(0n)]))
-  const questions = questionsByStore.get(store) ?? new Map<string, Promise<RunningSums>>()
+  const questions = questionsByStore.get(store) ?? new Map<string, Question>()
   questionsByStore.set(store, questions)
   const id = JSON.stringify([
     column,
@@ -47,24 +58,47 @@ export async function lastYearByKey(
       .filter(([, value]) => value !== undefined)
       .sort(),
   ])
-  // Chained on what is kept, and kept at once, so questions arriving together extend the sums
-  // one after the other; each reads them as soon as its own extension is done.
-  const next = (questions.get(id) ?? Promise.resolve(undefined)).then(
-    (sums) => extend(store, filter, column, range, sums),
-    () => extend(store, filter, column, range, undefined),
-  )
+  const question = questions.get(id) ?? { latest: undefined, work: Promise.resolve(), filling: false }
   questions.delete(id)
-  questions.set(id, next)
+  questions.set(id, question)
   while (questions.size > MAX_QUESTIONS) questions.delete(questions.keys().next().value as string)
-  const sums = await next
-  if (sums.fromMs !== range.fromMs || sums.toMs !== range.toMs) {
-    // Earlier than what is kept: this question's own read, for its keys only.
+
+  const { latest } = question
+  const fresh = latest !== undefined && latest.fromMs === range.fromMs && Date.now() - latest.readAt < REBUILD_AFTER_MS
+  if (fresh && latest.toMs > range.toMs) return readForKeys(store, filter, column, range, keys)
+  if (!fresh) {
+    // Nothing to extend yet: the full read (every key, seconds at festival scale) goes on behind
+    // this answer, which reads its own keys only, as a question asked once would.
+    if (!question.filling) {
+      question.filling = true
+      question.work = question.work
+        .then(() => extend(store, filter, column, range, undefined))
+        .then(
+          (sums) => {
+            question.latest = sums
+          },
+          () => {
+            question.latest = undefined
+          },
+        )
+        .finally(() => {
+          question.filling = false
+        })
+    }
     return readForKeys(store, filter, column, range, keys)
   }
+  // Extensions run one after the other on the same sums; each question reads them once its own is done.
+  const update = question.work.then(() => extend(store, filter, column, range, latest))
+  question.work = update.catch(() => {
+    question.latest = undefined
+  })
+  const sums = await update
+  // A question queued before this one may have taken the sums past this end.
+  if (sums.toMs !== range.toMs) return readForKeys(store, filter, column, range, keys)
   return new Map(keys.map((key) => [key, fromFen(sums.fen.get(key) ?? 0n)]))
 }
 
-/** The kept sums brought to the range's end: extended, read afresh, or left as they are (an earlier end). */
+/** The sums brought to the range's end: the kept ones extended by the stretch since, or read in full. */
 async function extend(
   store: Store,
   filter: Filter,
@@ -72,15 +106,13 @@ async function extend(
   range: Range,
   sums: RunningSums | undefined,
 ): Promise<RunningSums> {
-  const fresh = sums && sums.fromMs === range.fromMs && Date.now() - sums.readAt < REBUILD_AFTER_MS
-  if (fresh && sums.toMs >= range.toMs) return sums
-  if (fresh) {
+  if (!sums) return { ...range, readAt: Date.now(), fen: await sumsByKey(store, filter, column, range) }
+  if (sums.toMs < range.toMs) {
     const added = await sumsByKey(store, filter, column, { fromMs: sums.toMs, toMs: range.toMs })
     for (const [key, fen] of added) sums.fen.set(key, (sums.fen.get(key) ?? 0n) + fen)
     sums.toMs = range.toMs
-    return sums
   }
-  return { ...range, readAt: Date.now(), fen: await sumsByKey(store, filter, column, range) }
+  return sums
 }
 
 async function sumsByKey(store: Store, filter: Filter, column: Column, range: Range, keys?: readonly string[]) {
@@ -97,4 +129,10 @@ async function sumsByKey(store: Store, filter: Filter, column: Column, range: Ra
 async function readForKeys(store: Store, filter: Filter, column: Column, range: Range, keys: readonly string[]) {
   const fen = await sumsByKey(store, filter, column, range, keys)
   return new Map(keys.map((key) => [key, fromFen(fen.get(key) ?? 0n)]))
+}
+
+/** Resolves once every read queued for this store's kept sums is done (tests and benchmarks wait on it). */
+export async function lastYearSumsSettled(store: Store): Promise<void> {
+  const questions = questionsByStore.get(store)
+  if (questions) await Promise.all([...questions.values()].map((question) => question.work))
 }

@@ -1,6 +1,6 @@
 import { fromFen, type OrderInput, toFen } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { lastYearByKey } from '../../src/figures/lastYearByKey.ts'
+import { lastYearByKey, lastYearSumsSettled } from '../../src/figures/lastYearByKey.ts'
 import { makeOrders } from '../orderFixtures.ts'
 import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
 
@@ -37,9 +37,11 @@ const minute = (n: number) => START + n * 60_000 + 123
 test('last year per key equals the orders summed here, read afresh, extended, for an earlier end, and under a filter', async () => {
   const store = server.store
   // Read afresh, then extended twice (a later end from the same start), then an earlier end.
+  // The first answer is read for its keys while the full read of every key goes on behind it.
   for (const toMs of [minute(3), minute(5), minute(9), minute(4)]) {
     const answer = await lastYearByKey(store, {}, 'brand', { fromMs: START, toMs }, brands)
     expect(answer, new Date(toMs).toISOString()).toEqual(expected('brand', toMs, brands))
+    await lastYearSumsSettled(store)
   }
   // Several at once, in no order: each equals its own range.
   const ends = [minute(6), minute(10), minute(2), minute(8)]
@@ -50,8 +52,9 @@ test('last year per key equals the orders summed here, read afresh, extended, fo
   // A filter is a question of its own; a key with no order is zero.
   const rooms = ['Room A', 'Room B', 'No such room']
   const beauty = (order: OrderInput) => order.category === 'Beauty'
-  for (const toMs of [minute(4), minute(7)]) {
+  for (const toMs of [minute(4), minute(7), minute(8)]) {
     const answer = await lastYearByKey(store, { category: 'Beauty' }, 'live_room', { fromMs: START, toMs }, rooms)
     expect(answer).toEqual(expected('liveRoom', toMs, rooms, beauty))
+    await lastYearSumsSettled(store)
   }
 })
