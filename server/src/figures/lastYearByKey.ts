@@ -35,12 +35,15 @@ interface Question {
   latest: RunningSums | undefined
   /** The reads and extensions of these sums, one after the other; never rejects. */
   work: Promise<unknown>
-  /** A full read is queued or running: later questions do not queue another. */
-  filling: boolean
 }
 
 /** Per store, question (column and filter) → its sums. */
 const questionsByStore = new WeakMap<Store, Map<string, Question>>()
+/**
+ * Stores with a full read running. One at a time per store: a viewer cycling through filters
+ * gets answers at the old cost, and never a pile of background reads that would slow the wall.
+ */
+const fillingStores = new WeakSet<Store>()
 
 export async function lastYearByKey(
   store: Store,
@@ -58,7 +61,7 @@ export async function lastYearByKey(
       .filter(([, value]) => value !== undefined)
       .sort(),
   ])
-  const question = questions.get(id) ?? { latest: undefined, work: Promise.resolve(), filling: false }
+  const question = questions.get(id) ?? { latest: undefined, work: Promise.resolve() }
   questions.delete(id)
   questions.set(id, question)
   while (questions.size > MAX_QUESTIONS) questions.delete(questions.keys().next().value as string)
@@ -69,8 +72,8 @@ export async function lastYearByKey(
   if (!fresh) {
     // Nothing to extend yet: the full read (every key, seconds at festival scale) goes on behind
     // this answer, which reads its own keys only, as a question asked once would.
-    if (!question.filling) {
-      question.filling = true
+    if (!fillingStores.has(store)) {
+      fillingStores.add(store)
       question.work = question.work
         .then(() => extend(store, filter, column, range, undefined))
         .then(
@@ -82,7 +85,7 @@ export async function lastYearByKey(
           },
         )
         .finally(() => {
-          question.filling = false
+          fillingStores.delete(store)
         })
     }
     return readForKeys(store, filter, column, range, keys)
