@@ -9,7 +9,7 @@ test('defaults give an embedded store on port 3000 with ingest closed', () => {
     dataDir: './data',
     database: 'gmv_pulse',
     // Day rollups in China time; no campaign window, so no campaign-window brand table.
-    layout: { timeZone: 'Asia/Shanghai', campaign: null },
+    layout: { timeZone: 'Asia/Shanghai', campaign: null, lastYear: null },
   })
   expect(config.ingest.tokens).toEqual([])
   expect(config.campaignTimeZone).toBe('Asia/Shanghai')

@@ -239,6 +239,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.CAMPAIGN_TZ,
     campaign:
       campaign.start && campaign.end ? { startMs: Date.parse(campaign.start), endMs: Date.parse(campaign.end) } : null,
+    lastYear: campaign.lastYear
+      ? { startMs: Date.parse(campaign.lastYear.start), endMs: Date.parse(campaign.lastYear.end) }
+      : null,
   }
   return {
     port: e.PORT,

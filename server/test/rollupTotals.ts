@@ -1,13 +1,13 @@
 import type { Store } from '../src/clickhouse/store.ts'
-import { CAMPAIGN_ROLLUPS, ROLLUP_LEVELS, type WindowRollup } from '../src/figures/rollupLevels.ts'
+import { CAMPAIGN_ROLLUPS, LAST_YEAR_ROLLUPS, ROLLUP_LEVELS, type WindowRollup } from '../src/figures/rollupLevels.ts'
 
 /** Each rollup, the rows of it that hold every order once, and the raw orders those are. */
 export function rollupChecks(store: Store): { table: string; rollup: string; raw: string }[] {
   const db = store.db
-  const window = store.layout.campaign
-  const inWindow = window
-    ? `ts >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
-    : '1'
+  const inside = (window: { startMs: number; endMs: number } | null, none: string) =>
+    window
+      ? `ts >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ts < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
+      : none
   const check = (level: WindowRollup, rawWhere: string) => ({
     table: level.table,
     rollup: `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.${level.table} WHERE ${level.sets[0]?.where || '1'}`,
@@ -18,7 +18,9 @@ export function rollupChecks(store: Store): { table: string; rollup: string; raw
   return [
     ...ROLLUP_LEVELS.map((level) => check(level, '1')),
     // The campaign rollups hold the orders inside the campaign window (all of them when open-ended).
-    ...CAMPAIGN_ROLLUPS.map((level) => check(level, inWindow)),
+    ...CAMPAIGN_ROLLUPS.map((level) => check(level, inside(store.layout.campaign, '1'))),
+    // Last year's window rollups hold the orders inside it (none when no window is configured).
+    ...LAST_YEAR_ROLLUPS.map((level) => check(level, inside(store.layout.lastYear, '0'))),
   ]
 }
 

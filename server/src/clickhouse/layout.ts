@@ -6,24 +6,26 @@ import { renderStatements, type SchemaObject, type SchemaTarget, storageName, ty
 
 /**
  * What the configuration-dependent rollups are cut for: the campaign's time zone (day
- * buckets start at its midnight) and the campaign window (cube_campaign, brand_campaign and
+ * buckets start at its midnight), the campaign window (cube_campaign, brand_campaign and
  * live_room_campaign keep it as one bucket: the campaign-so-far figures without a scan of
- * every day of the day rollups). Everything else is cut in UTC (migrations.ts).
+ * every day of the day rollups) and last year's window (brand_last_year). Everything else
+ * is cut in UTC (migrations.ts).
  */
 export interface RollupLayout {
   timeZone: string
   /** [startMs, endMs) of the campaign; null when the campaign is open-ended. */
-  campaign: { startMs: number; endMs: number } | null
+  campaign: Window | null
+  /** [startMs, endMs) of last year's campaign; null when none is configured. */
+  lastYear: Window | null
+}
+
+export interface Window {
+  startMs: number
+  endMs: number
 }
 
 /** Used by stores opened without a campaign (benchmarks, tools): China time, no window. */
-export const DEFAULT_LAYOUT: RollupLayout = { timeZone: 'Asia/Shanghai', campaign: null }
-
-/**
- * Raised whenever layoutObjects() creates other views or tables: a store built by an earlier
- * version then differs from the wanted layout and is rebuilt at its next start.
- */
-const LAYOUT_OBJECTS_VERSION = 2
+export const DEFAULT_LAYOUT: RollupLayout = { timeZone: 'Asia/Shanghai', campaign: null, lastYear: null }
 
 // An IANA zone name; it is spliced into view definitions, so nothing else may pass.
 const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/
@@ -61,7 +63,7 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
       where: "live_room != ''",
       groupBy: 'GROUPING SETS ((day, live_room), (day, live_room, category), (day, live_room, region))',
     }),
-    ...campaignObjects(layout),
+    ...windowObjects(layout),
   ]
 }
 
@@ -88,29 +90,38 @@ function viewWithBackfill(view: Omit<ViewSpec, 'kind'>): SchemaObject[] {
   ]
 }
 
+/** True when the window starts and ends on midnights of the layout's zone (null: all time). */
+function onWholeDays(window: Window | null, timeZone: string): boolean {
+  return (
+    !window ||
+    (floorTo('day', window.startMs, timeZone) === window.startMs &&
+      floorTo('day', window.endMs, timeZone) === window.endMs)
+  )
+}
+
+/** A condition keeping the rows of a time column inside the window ('1' for all time, '0' for none). */
+function inside(window: Window | null, column: string, none = '1'): string {
+  if (!window) return none
+  if (!Number.isSafeInteger(window.startMs) || !Number.isSafeInteger(window.endMs)) {
+    throw new Error('rollup window not integral')
+  }
+  return `${column} >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ${column} < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
+}
+
 /**
  * The campaign window as one bucket (all time when the campaign is open-ended): the cube
  * (cube_campaign), each brand (brand_campaign) and each live room alone, with a category or
- * with a region (live_room_campaign). The campaign-so-far figures read one row per key there
+ * with a region (live_room_campaign); and last year's window per brand (brand_last_year, empty
+ * when none is configured). The figures over exactly a window read one row per key there
  * instead of every day of it. A window on whole days of the layout's zone — any real campaign —
  * is summed from the day rollups as they are written, a second small pass; only a window cut
  * mid-day (the demo's shifted campaign) needs its own pass over finer rows.
  */
-function campaignObjects(layout: RollupLayout): SchemaObject[] {
+function windowObjects(layout: RollupLayout): SchemaObject[] {
   const window = layout.campaign
-  if (window && (!Number.isSafeInteger(window.startMs) || !Number.isSafeInteger(window.endMs))) {
-    throw new Error('campaign window not integral')
-  }
-  const onDays =
-    !window ||
-    (floorTo('day', window.startMs, layout.timeZone) === window.startMs &&
-      floorTo('day', window.endMs, layout.timeZone) === window.endMs)
-  const between = (column: string) =>
-    window
-      ? `${column} >= fromUnixTimestamp64Milli(${window.startMs}, 'UTC') AND ${column} < fromUnixTimestamp64Milli(${window.endMs}, 'UTC')`
-      : '1'
+  const onDays = onWholeDays(window, layout.timeZone)
+  const between = (column: string) => inside(window, column)
   const cube = CUBE_COLUMNS.join(', ')
-  const overseas = "max(brand_origin = 'overseas') AS overseas"
   const roomColumns = 'carried, live_room, category, region'
   const cubeCampaign = {
     name: 'cube_campaign_mv',
@@ -118,7 +129,6 @@ function campaignObjects(layout: RollupLayout): SchemaObject[] {
     select: `${cube}, ${STREAM_SUMS}`,
     groupBy: cube,
   }
-  const brandCampaign = { name: 'brand_campaign_mv', to: 'brand_campaign', groupBy: 'brand' }
   const roomCampaign = { name: 'live_room_campaign_mv', to: 'live_room_campaign' }
   return [
     ...viewWithBackfill(
@@ -126,16 +136,7 @@ function campaignObjects(layout: RollupLayout): SchemaObject[] {
         ? { ...cubeCampaign, from: 'orders_by_day_cube', where: between('day') }
         : { ...cubeCampaign, from: CUBE_STREAM, where: between('minute') },
     ),
-    ...viewWithBackfill(
-      onDays
-        ? {
-            ...brandCampaign,
-            from: 'orders_by_brand_day',
-            select: `brand, ${overseas}, ${STREAM_SUMS}`,
-            where: between('day'),
-          }
-        : { ...brandCampaign, from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: between('ts') },
-    ),
+    ...brandWindow('brand_campaign', layout, window, '1'),
     ...viewWithBackfill(
       onDays
         ? {
@@ -153,15 +154,78 @@ function campaignObjects(layout: RollupLayout): SchemaObject[] {
             groupBy: 'GROUPING SETS ((live_room), (live_room, category), (live_room, region))',
           },
     ),
+    ...brandWindow('brand_last_year', layout, layout.lastYear, '0'),
   ]
 }
 
+/** One row per brand of a window (`none` keeps all time or nothing when it is null). */
+function brandWindow(table: string, layout: RollupLayout, window: Window | null, none: '1' | '0'): SchemaObject[] {
+  const overseas = "max(brand_origin = 'overseas') AS overseas"
+  const view = { name: `${table}_mv`, to: table, groupBy: 'brand' }
+  return viewWithBackfill(
+    onWholeDays(window, layout.timeZone)
+      ? {
+          ...view,
+          from: 'orders_by_brand_day',
+          select: `brand, ${overseas}, ${STREAM_SUMS}`,
+          where: inside(window, 'day', none),
+        }
+      : { ...view, from: 'orders', select: `brand, ${overseas}, ${RAW_SUMS}`, where: inside(window, 'ts', none) },
+  )
+}
+
+/** A layout view and the backfill that goes with it. */
+interface LayoutUnit {
+  view: ViewSpec & { kind: 'view' }
+  objects: SchemaObject[]
+}
+
+function layoutUnits(layout: RollupLayout): LayoutUnit[] {
+  const units: LayoutUnit[] = []
+  for (const object of layoutObjects(layout)) {
+    if (object.kind === 'view') units.push({ view: object, objects: [object] })
+    else units.at(-1)?.objects.push(object)
+  }
+  return units
+}
+
+/** Each view's statements as rendered for this target: what a rebuild would run. */
+function definitions(units: readonly LayoutUnit[], target: SchemaTarget): Record<string, string> {
+  return Object.fromEntries(units.map((unit) => [unit.view.name, renderStatements(unit.objects, target).join(';\n')]))
+}
+
 /**
- * Brings the configuration-dependent rollups in line with this start's layout. A layout
- * already built is left alone; a changed one (another time zone, another campaign window) is
- * rebuilt from the raw table: views dropped, tables emptied, views created, then backfilled.
- * Runs before ingest opens, so no insert races the backfill; an interrupted rebuild leaves no
- * layout row and is simply done again at the next start.
+ * What the store's rollup_layout row says was built: each view's statements. A row written
+ * before views were recorded one by one holds the layout and version 2 of layoutObjects,
+ * whose views are the ones rendered today for that layout with no last-year window (the
+ * last-year view came later); anything else unknown counts as nothing built.
+ */
+function builtDefinitions(recorded: string | undefined, target: SchemaTarget): Record<string, string> {
+  if (!recorded) return {}
+  try {
+    const parsed = JSON.parse(recorded) as {
+      views?: Record<string, string>
+      objects?: number
+      timeZone?: string
+      campaign?: Window | null
+    }
+    if (parsed.views) return parsed.views
+    if (parsed.objects === 2 && typeof parsed.timeZone === 'string' && parsed.campaign !== undefined) {
+      return definitions(layoutUnits({ timeZone: parsed.timeZone, campaign: parsed.campaign, lastYear: null }), target)
+    }
+  } catch {
+    // Not JSON: rebuild everything.
+  }
+  return {}
+}
+
+/**
+ * Brings the configuration-dependent rollups in line with this start's layout. Only the views
+ * whose statements changed are rebuilt — with the views that read from what they write — so a
+ * new last-year window rebuilds one small rollup, not every day rollup over billions of raw
+ * orders: each is dropped, its table emptied, then created again and backfilled, in creation
+ * order. Runs before ingest opens, so no insert races a backfill; an interrupted rebuild
+ * leaves the old record and is simply done again at the next start.
  */
 export async function syncLayout(
   client: ClickHouseClient,
@@ -170,30 +234,42 @@ export async function syncLayout(
   logger: Logger,
 ): Promise<void> {
   const { db } = target
-  const wanted = JSON.stringify({ ...layout, objects: LAYOUT_OBJECTS_VERSION })
   const result = await client.query({
     query: `SELECT layout FROM ${db}.rollup_layout FINAL WHERE id = 1`,
     format: 'JSONEachRow',
   })
   const [built] = await result.json<{ layout: string }>()
-  if (built?.layout === wanted) return
+  const units = layoutUnits(layout)
+  const wanted = definitions(units, target)
+  const record = JSON.stringify({ layout, views: wanted })
+  if (built?.layout === record) return
+  const before = builtDefinitions(built?.layout, target)
+  const stale = new Set<string>()
+  const rebuilt: LayoutUnit[] = []
+  for (const unit of units) {
+    // Units come in creation order, so a view's source is settled before the view is looked at.
+    const sourceRebuilt = rebuilt.some((earlier) => earlier.view.to === unit.view.from)
+    if (before[unit.view.name] === wanted[unit.view.name] && !sourceRebuilt) continue
+    stale.add(unit.view.name)
+    rebuilt.push(unit)
+  }
   const started = Date.now()
   const onCluster = target.cluster ? ` ON CLUSTER '${target.cluster}'` : ''
-  const objects = layoutObjects(layout)
-  // Every layout has the same views, whatever it cuts them for: the ones about to be created are
-  // the ones to drop, and the tables they write into the ones to empty.
-  const views = objects.filter((object) => object.kind === 'view')
-  const drops: SchemaObject[] = views.map((view) => ({ kind: 'drop', what: 'VIEW', name: view.name }))
+  const drops: SchemaObject[] = rebuilt.map(({ view }) => ({ kind: 'drop', what: 'VIEW', name: view.name }))
   for (const statement of renderStatements(drops, target)) await client.command({ query: statement })
-  for (const { to } of views) {
-    await client.command({ query: `TRUNCATE TABLE IF EXISTS ${db}.${storageName(to, target)}${onCluster} SYNC` })
+  for (const { view } of rebuilt) {
+    await client.command({ query: `TRUNCATE TABLE IF EXISTS ${db}.${storageName(view.to, target)}${onCluster} SYNC` })
   }
-  for (const statement of renderStatements(objects, target)) await client.command({ query: statement })
+  for (const unit of rebuilt) {
+    for (const statement of renderStatements(unit.objects, target)) await client.command({ query: statement })
+  }
   await client.insert({
     table: `${db}.rollup_layout`,
-    values: [{ id: 1, layout: wanted, built_at: Math.floor(Date.now() / 1000) }],
+    values: [{ id: 1, layout: record, built_at: Math.floor(Date.now() / 1000) }],
     format: 'JSONEachRow',
     ...(target.cluster ? { clickhouse_settings: { distributed_foreground_insert: 1 } } : {}),
   })
-  logger.info({ layout, ms: Date.now() - started }, 'rollups rebuilt for this layout')
+  if (rebuilt.length > 0) {
+    logger.info({ layout, views: [...stale], ms: Date.now() - started }, 'rollups rebuilt for this layout')
+  }
 }

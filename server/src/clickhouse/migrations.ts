@@ -1,4 +1,10 @@
-import { renderCreateDatabase, renderStatements, type SchemaObject, type SchemaTarget } from './schemaDdl.ts'
+import {
+  renderCreateDatabase,
+  renderStatements,
+  type SchemaObject,
+  type SchemaTarget,
+  type TableSpec,
+} from './schemaDdl.ts'
 
 /**
  * Versioned schema. A migration runs once (recorded in schema_migrations) and every
@@ -11,8 +17,9 @@ import { renderCreateDatabase, renderStatements, type SchemaObject, type SchemaT
  * - orders_by_minute_key: per minute, unfiltered and per category, channel and region;
  * - orders_by_hour_pair: per hour, every pair of category, channel, region, brand origin;
  * - orders_by_day_cube, orders_by_brand_day, orders_by_live_room_day, and the campaign window
- *   as one bucket (cube_campaign, brand_campaign, live_room_campaign): cut by the campaign's
- *   time zone or window, so layout.ts keeps their views, not a migration.
+ *   as one bucket (cube_campaign, brand_campaign, live_room_campaign), last year's window per
+ *   brand (brand_last_year): cut by the campaign's time zone or windows, so layout.ts keeps
+ *   their views, not a migration.
  * Seconds, minutes and hours are kept in UTC; hour and day buckets in CAMPAIGN_TZ are taken
  * at query time from them (zones a whole number of hours from UTC).
  *
@@ -395,21 +402,7 @@ export const MIGRATIONS: readonly Migration[] = [
         // Backfills write through the Distributed table on a cluster.
         shardBy: 'cityHash64(live_room)',
       },
-      {
-        kind: 'table',
-        name: 'brand_campaign',
-        columns: [
-          { name: 'brand', type: 'String' },
-          // One row per brand once merged, so FINAL reads 250,000 rows with no GROUP BY: a brand
-          // counts as overseas if any of its orders says so.
-          { name: 'overseas', type: 'SimpleAggregateFunction(max, UInt8)' },
-          ...SUMS,
-        ],
-        engine: 'SummingMergeTree',
-        orderBy: 'brand',
-        dedupWindow: true,
-        shardBy: 'cityHash64(brand)',
-      },
+      brandWindowTable('brand_campaign'),
       // What layout.ts last built the time-zone and window dependent rollups for.
       {
         kind: 'table',
@@ -454,7 +447,35 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
+  {
+    version: 5,
+    name: "last year's window per brand",
+    // The published "first-time brands" are those with no order in last year's whole window:
+    // one row per brand of it instead of every day of last year's brand-day rows (2.75M at
+    // festival scale). layout.ts keeps its view (it is cut by the last-year window).
+    objects: [brandWindowTable('brand_last_year')],
+  },
 ]
+
+/**
+ * One row per brand for a window as one bucket once merged, so FINAL reads 250,000 rows with
+ * no GROUP BY; a brand counts as overseas if any of its orders says so.
+ */
+function brandWindowTable(name: string): TableSpec {
+  return {
+    kind: 'table',
+    name,
+    columns: [
+      { name: 'brand', type: 'String' },
+      { name: 'overseas', type: 'SimpleAggregateFunction(max, UInt8)' },
+      ...SUMS,
+    ],
+    engine: 'SummingMergeTree',
+    orderBy: 'brand',
+    dedupWindow: true,
+    shardBy: 'cityHash64(brand)',
+  }
+}
 
 export interface VersionStatements {
   version: number

@@ -17,7 +17,11 @@ const tables = objects.filter((object): object is TableSpec => object.kind === '
 const viewTargets = new Set(
   objects.flatMap((object) => (object.kind === 'view' && object.to !== CUBE_STREAM ? [object.to] : [])),
 )
-const layout = layoutObjects({ timeZone: 'Asia/Shanghai', campaign: { startMs: 1604160000000, endMs: 1605110400000 } })
+const layout = layoutObjects({
+  timeZone: 'Asia/Shanghai',
+  campaign: { startMs: 1604160000000, endMs: 1605110400000 },
+  lastYear: { startMs: 1572537600000, endMs: 1573488000000 },
+})
 /** Tables GMV Pulse writes through their plain names: insertOrders.ts, ingestLedger.ts, migrate.ts, layout.ts, backfills. */
 const writtenDirectly = new Set([
   'orders',
@@ -171,7 +175,7 @@ test('the layout views read local tables and write local rollups on a cluster, c
     expect(view).toMatch(new RegExp(`\\n\\s+FROM ${db}\\.\\w+_local\\n`))
   }
   expect(views.filter((view) => view.includes("'Asia/Shanghai')"))).toHaveLength(3)
-  expect(() => layoutObjects({ timeZone: "UTC') --", campaign: null })).toThrow(/time zone/)
+  expect(() => layoutObjects({ timeZone: "UTC') --", campaign: null, lastYear: null })).toThrow(/time zone/)
 })
 
 test('names that would break out of the DDL are refused', () => {

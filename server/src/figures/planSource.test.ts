@@ -101,6 +101,19 @@ describe('which rows answer', () => {
     expect(tables(series.sql)).toEqual(['orders_by_day_cube'])
   })
 
+  test("last year's window table answers brand questions over exactly last year's window", () => {
+    const lastYearWindow = { startMs: DAY_START, endMs: DAY_START + 24 * HOUR }
+    const window = { fromMs: lastYearWindow.startMs, toMs: lastYearWindow.endMs }
+    const brands = plan({ columns: ['brand'], range: window, lastYearWindow })
+    expect(tables(brands.sql)).toEqual(['brand_last_year'])
+    expect(brands.onePerKey).toBe(true)
+    // It keeps brands alone: the cube over the same window reads its days.
+    expect(tables(plan({ range: window, lastYearWindow }).sql)).toEqual(['orders_by_day_cube'])
+    expect(
+      tables(plan({ columns: ['brand'], range: { ...window, fromMs: window.fromMs + HOUR }, lastYearWindow }).sql),
+    ).not.toContain('brand_last_year')
+  })
+
   test('a time series reads only grains that nest in its buckets, and a shift only whole buckets of it', () => {
     const range = { fromMs: DAY_START, toMs: DAY_START + 2 * 24 * HOUR }
     expect(tables(plan({ range, grains: ['minute', 'second'] }).sql)).toEqual(['orders_by_minute_key'])

@@ -5,6 +5,7 @@ import { ceilTo, floorTo, type Grain, nominalMs } from './grains.ts'
 import {
   CAMPAIGN_ROLLUPS,
   type Column,
+  LAST_YEAR_ROLLUPS,
   ROLLUP_LEVELS,
   type RollupLevel,
   type RollupSet,
@@ -28,6 +29,8 @@ export interface SourceRequest {
   shiftMs?: number
   /** The campaign window the campaign rollups were built for; used when the range is exactly it. */
   campaignWindow?: { startMs: number; endMs: number } | null
+  /** Last year's window, which LAST_YEAR_ROLLUPS were built for; likewise. */
+  lastYearWindow?: { startMs: number; endMs: number } | null
   /** Prefix of this source's parameter names, so several sources share one statement. */
   prefix: string
 }
@@ -118,14 +121,21 @@ export function planSource(request: SourceRequest): PlannedSource {
   const withTime = request.grains !== undefined
   const columnList = columns.length > 0 ? `${columns.join(', ')}, ` : ''
 
-  const window = request.campaignWindow
   const { fromMs, toMs } = request.range
-  // Exactly the campaign window, not grouped by time: one row per key of a campaign rollup.
-  const whole = window && !withTime && fromMs === window.startMs && toMs === window.endMs
-  for (const rollup of whole ? CAMPAIGN_ROLLUPS : []) {
+  const isWindow = (window: { startMs: number; endMs: number } | null | undefined) =>
+    window && fromMs === window.startMs && toMs === window.endMs
+  // Exactly a window some rollups keep as one bucket, not grouped by time: one row per key there.
+  const windowRollups = withTime
+    ? []
+    : isWindow(request.campaignWindow)
+      ? CAMPAIGN_ROLLUPS
+      : isWindow(request.lastYearWindow)
+        ? LAST_YEAR_ROLLUPS
+        : []
+  for (const rollup of windowRollups) {
     const set = setFor(rollup, needed)
     if (!set) continue
-    // Each campaign rollup is keyed by its set's columns: FINAL merges a key's parts on read, so
+    // Each window rollup is keyed by its set's columns: FINAL merges a key's parts on read, so
     // asked for exactly those columns it gives one row per value of them.
     const onePerKey = set.columns.length === columns.length && columns.every((column) => set.columns.includes(column))
     return {

@@ -93,6 +93,11 @@ export const CAMPAIGN_ROLLUPS: readonly WindowRollup[] = [
   { table: 'live_room_campaign', sets: LIVE_ROOM_SETS, requires: 'live_room' },
 ]
 
+/** Last year's campaign window as one bucket: the first-time brands compare with every brand of it. */
+export const LAST_YEAR_ROLLUPS: readonly WindowRollup[] = [
+  { table: 'brand_last_year', sets: [{ columns: ['brand'], where: '' }], requires: 'brand' },
+]
+
 /** The rollup set that answers a query needing these columns at this grain, if any. */
 export function setFor(level: WindowRollup, needed: ReadonlySet<Column>): RollupSet | undefined {
   if (level.requires && !needed.has(level.requires)) return undefined

@@ -12,13 +12,14 @@ export interface SourceOptions {
   prefix?: string
 }
 
-/** planSource for this store: its database, the time zone and window its rollups were cut for. */
+/** planSource for this store: its database, the time zone and windows its rollups were cut for. */
 export function sourceFor(store: Store, filter: Filter, range: Range, options: SourceOptions = {}): PlannedSource {
   return planSource({
     db: store.db,
     timeZone: store.layout.timeZone,
     // An open-ended campaign's window is all time, and brand_campaign then holds all time too.
     campaignWindow: store.layout.campaign ?? { startMs: EARLIEST_MS, endMs: OPEN_END_MS },
+    lastYearWindow: store.layout.lastYear,
     filter,
     range,
     prefix: options.prefix ?? 's',
