@@ -13,7 +13,7 @@ import { PUBLISHED_2020 } from '@gmv-pulse/seed'
 import type { Campaign } from '@gmv-pulse/shared'
 import { openStore, type Store } from '../server/src/clickhouse/store.ts'
 import { loadConfig } from '../server/src/config.ts'
-import { lastYearSumsSettled } from '../server/src/figures/lastYearByKey.ts'
+import { lastYearSumsSettled } from '../server/src/figures/lastYearSoFar.ts'
 import { createLogger } from '../server/src/logger.ts'
 import {
   CAMPAIGN_END_MS,

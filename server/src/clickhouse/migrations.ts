@@ -455,6 +455,36 @@ export const MIGRATIONS: readonly Migration[] = [
     // festival scale). layout.ts keeps its view (it is cut by the last-year window).
     objects: [brandWindowTable('brand_last_year')],
   },
+  {
+    version: 6,
+    name: 'last year so far per key, kept by the engine',
+    // "Last year so far" ends inside a day, which no rollup keeps per brand or live room.
+    // figures/lastYearSoFar.ts writes each question's sums per key here (a version per end) and
+    // reads a version plus the raw seconds since, so a ranking by growth joins two tables of one
+    // row per key instead of reading last year's day so far. Versions serve for minutes; the
+    // TTL drops them half an hour after they were written.
+    objects: [
+      {
+        kind: 'table',
+        name: 'last_year_so_far',
+        columns: [
+          { name: 'writer', type: 'String', comment: 'the server instance that wrote the version' },
+          { name: 'question', type: 'String', comment: 'column, filter and start of last year asked' },
+          { name: 'upto', type: 'Int64', comment: 'end of the version, epoch ms: sums of [start, upto)' },
+          { name: 'key', type: 'String' },
+          { name: 'gmv', type: 'Decimal(18, 2)' },
+          { name: 'written', type: "DateTime('UTC') DEFAULT now()" },
+        ],
+        engine: 'MergeTree',
+        orderBy: '(writer, question, upto, key)',
+        dedupWindow: false,
+        ttl: 'written + INTERVAL 30 MINUTE',
+        // A version is one insert, so one part: whole parts expire, checked every ten minutes.
+        settings: { ttl_only_drop_parts: 1, merge_with_ttl_timeout: 600 },
+        shardBy: 'cityHash64(key)',
+      },
+    ],
+  },
 ]
 
 /**

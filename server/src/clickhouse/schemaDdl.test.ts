@@ -22,9 +22,10 @@ const layout = layoutObjects({
   campaign: { startMs: 1604160000000, endMs: 1605110400000 },
   lastYear: { startMs: 1572537600000, endMs: 1573488000000 },
 })
-/** Tables GMV Pulse writes through their plain names: insertOrders.ts, ingestLedger.ts, migrate.ts, layout.ts, backfills. */
+/** Tables GMV Pulse writes through their plain names: insertOrders.ts, ingestLedger.ts, migrate.ts, layout.ts, lastYearSoFar.ts, backfills. */
 const writtenDirectly = new Set([
   'orders',
+  'last_year_so_far',
   'ingest_batches',
   'schema_migrations',
   'rollup_layout',

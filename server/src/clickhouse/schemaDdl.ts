@@ -48,6 +48,10 @@ export interface TableSpec {
    * dropped here as in the raw table.
    */
   dedupWindow: boolean
+  /** Rows older than this are dropped by the engine as parts merge (a TTL expression). */
+  ttl?: string
+  /** Further table settings, e.g. how often the TTL is applied. */
+  settings?: Readonly<Record<string, number>>
   /**
    * Cluster only: the Distributed table's sharding key, for tables written through it.
    * Unset for tables only views write into: their Distributed table is read-only (an insert
@@ -158,10 +162,15 @@ ${columns}
   }
   const engine = cluster ? `Replicated${table.engine}('${REPLICA_PATH}', '{replica}')` : table.engine
   const window = cluster ? 'replicated_deduplication_window' : 'non_replicated_deduplication_window'
+  const settings = Object.entries({
+    ...(table.dedupWindow ? { [window]: DEDUP_WINDOW_BLOCKS } : {}),
+    ...table.settings,
+  }).map(([name, value]) => `${name} = ${value}`)
   const clauses = [
     table.partitionBy ? `PARTITION BY ${table.partitionBy}` : null,
     `ORDER BY ${table.orderBy}`,
-    table.dedupWindow ? `SETTINGS ${window} = ${DEDUP_WINDOW_BLOCKS}` : null,
+    table.ttl ? `TTL ${table.ttl}` : null,
+    settings.length > 0 ? `SETTINGS ${settings.join(', ')}` : null,
   ].filter((clause) => clause !== null)
   const local = storageName(table.name, target)
   const create = `CREATE TABLE IF NOT EXISTS ${db}.${local}${onCluster(target)} (

@@ -51,6 +51,11 @@ export interface Store {
   readonly layout: RollupLayout
   /** Runs a SELECT with typed server-side parameters and returns its rows. */
   select<Row>(query: string, params?: QueryParams): Promise<Row[]>
+  /**
+   * Runs a statement that returns no rows (an INSERT … SELECT of derived sums) with typed
+   * parameters, on a read session: a long one never holds up the ingest of orders.
+   */
+  execute(statement: string, params?: QueryParams): Promise<void>
   /** Inserts JSONCompactEachRow rows as one statement with per-insert settings. */
   insertRows(table: string, columns: readonly string[], rows: Buffer, settings: ClickHouseSettings): Promise<void>
   /** Runs a statement on the write path (DDL, maintenance), discarding any result. */
@@ -152,28 +157,33 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
 function commonStore(clients: ClickHouseClient[], db: string, mode: Store['mode'], layout: RollupLayout) {
   const inFlight = clients.map(() => 0)
   const client = clients[0] as ClickHouseClient
+  /** Runs on the client with the fewest statements in flight; engine errors become the store's. */
+  async function onLeastBusy<T>(run: (client: ClickHouseClient) => Promise<T>): Promise<T> {
+    const index = inFlight.indexOf(Math.min(...inFlight))
+    inFlight[index] = (inFlight[index] ?? 0) + 1
+    try {
+      return await run(clients[index] as ClickHouseClient)
+    } catch (error) {
+      if (TOO_MANY_ROWS.test(error instanceof Error ? error.message : String(error))) {
+        throw new QueryTooBroadError(error)
+      }
+      throw new StoreUnavailableError(error)
+    } finally {
+      inFlight[index] = (inFlight[index] ?? 1) - 1
+    }
+  }
   return {
     mode,
     db,
     layout,
-    async select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
-      const index = inFlight.indexOf(Math.min(...inFlight))
-      inFlight[index] = (inFlight[index] ?? 0) + 1
-      try {
-        const result = await (clients[index] as ClickHouseClient).query({
-          query,
-          query_params: params,
-          format: 'JSONEachRow',
-        })
+    select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
+      return onLeastBusy(async (reader) => {
+        const result = await reader.query({ query, query_params: params, format: 'JSONEachRow' })
         return await result.json<Row>()
-      } catch (error) {
-        if (TOO_MANY_ROWS.test(error instanceof Error ? error.message : String(error))) {
-          throw new QueryTooBroadError(error)
-        }
-        throw new StoreUnavailableError(error)
-      } finally {
-        inFlight[index] = (inFlight[index] ?? 1) - 1
-      }
+      })
+    },
+    async execute(statement: string, params: QueryParams = {}): Promise<void> {
+      await onLeastBusy((reader) => reader.command({ query: statement, query_params: params }))
     },
     async ping() {
       const result = await client.ping()

@@ -2,7 +2,7 @@ import { type Filter, type FilterDimension, normaliseMoney, type TopSort } from 
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { DIMENSION_COLUMNS } from '../queries/filterClause.ts'
 import { getTotal } from './getTotal.ts'
-import { lastYearByKey } from './lastYearByKey.ts'
+import { lastYearByKey, lastYearRows } from './lastYearSoFar.ts'
 import type { Column } from './rollupLevels.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -50,17 +50,21 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
   const total = sourceFor(store, filter, range, { prefix: 't' })
   const planned = query.lastYear ? sourceFor(store, filter, query.lastYear, { columns: [column], prefix: 'l' }) : null
   // Last year ends inside a day; where no rollup keeps this key for that day's part (brands, live
-  // rooms), reading it is every raw order of it. By GMV or orders, last year only labels the rows
-  // shown, so it is looked up for those keys afterwards from sums kept per question
-  // (lastYearByKey.ts). Growth orders every key by it: read in the statement.
-  const lookedUp = planned !== null && query.sort !== 'growth' && planned.rawMs > MAX_RAW_MS_IN_STATEMENT
-  const last = lookedUp ? null : planned
+  // rooms), reading it afresh is every raw order of it, so the sums kept per key serve instead
+  // (lastYearSoFar.ts). By GMV or orders, last year only labels the rows shown: it is looked up
+  // for those keys afterwards. Growth orders every key by it: joined in the statement.
+  const raggedLastYear = planned !== null && planned.rawMs > MAX_RAW_MS_IN_STATEMENT
+  const lookedUp = raggedLastYear && query.sort !== 'growth'
+  const kept =
+    raggedLastYear && query.lastYear && !lookedUp ? lastYearRows(store, filter, column, query.lastYear, 'k') : null
+  const afresh = planned && { sql: `SELECT ${column} AS key, gmv FROM (${planned.sql})`, params: planned.params }
+  const last = lookedUp ? null : (kept ?? afresh)
   const perKey = current.onePerKey
     ? `SELECT ${column} AS key, gmv, orders FROM (${current.sql})`
     : `SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key`
   // An empty last-year side keeps one statement shape whether or not a window is configured.
   const lastSql = last
-    ? `SELECT ${column} AS key, sum(gmv) AS gmv FROM (${last.sql}) GROUP BY key`
+    ? `SELECT key, sum(gmv) AS gmv FROM (${last.sql}) GROUP BY key`
     : `SELECT '' AS key, CAST(0 AS Decimal(38, 2)) AS gmv WHERE 0`
   const sql = `
     WITH (SELECT (toString(sum(gmv)), sum(orders)) FROM (${total.sql})) AS total

@@ -107,6 +107,10 @@ describe('which rows answer', () => {
     const brands = plan({ columns: ['brand'], range: window, lastYearWindow })
     expect(tables(brands.sql)).toEqual(['brand_last_year'])
     expect(brands.onePerKey).toBe(true)
+    // Asked only which brands occur, the rows are read as they lie, without FINAL.
+    const keys = plan({ columns: ['brand'], range: window, lastYearWindow, keysOnly: true })
+    expect(keys.onePerKey).toBe(false)
+    expect(keys.sql).not.toContain('FINAL')
     // It keeps brands alone: the cube over the same window reads its days.
     expect(tables(plan({ range: window, lastYearWindow }).sql)).toEqual(['orders_by_day_cube'])
     expect(

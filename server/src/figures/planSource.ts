@@ -31,6 +31,11 @@ export interface SourceRequest {
   campaignWindow?: { startMs: number; endMs: number } | null
   /** Last year's window, which LAST_YEAR_ROLLUPS were built for; likewise. */
   lastYearWindow?: { startMs: number; endMs: number } | null
+  /**
+   * The caller asks only which keys occur (DISTINCT, IN), not their sums: a window rollup is
+   * then read as it lies, without the FINAL that merges each key's parts.
+   */
+  keysOnly?: boolean
   /** Prefix of this source's parameter names, so several sources share one statement. */
   prefix: string
 }
@@ -137,7 +142,10 @@ export function planSource(request: SourceRequest): PlannedSource {
     if (!set) continue
     // Each window rollup is keyed by its set's columns: FINAL merges a key's parts on read, so
     // asked for exactly those columns it gives one row per value of them.
-    const onePerKey = set.columns.length === columns.length && columns.every((column) => set.columns.includes(column))
+    const onePerKey =
+      !request.keysOnly &&
+      set.columns.length === columns.length &&
+      columns.every((column) => set.columns.includes(column))
     return {
       sql: `SELECT ${columnList}gmv, orders FROM ${request.db}.${rollup.table}${onePerKey ? ' FINAL' : ''}
         WHERE 1${set.where ? ` AND ${set.where}` : ''} ${where.sql}`,

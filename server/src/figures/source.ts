@@ -10,6 +10,7 @@ export interface SourceOptions {
   grains?: readonly Grain[]
   shiftMs?: number
   prefix?: string
+  keysOnly?: boolean
 }
 
 /** planSource for this store: its database, the time zone and windows its rollups were cut for. */
@@ -26,6 +27,7 @@ export function sourceFor(store: Store, filter: Filter, range: Range, options: S
     ...(options.columns ? { columns: options.columns } : {}),
     ...(options.grains ? { grains: options.grains } : {}),
     ...(options.shiftMs ? { shiftMs: options.shiftMs } : {}),
+    ...(options.keysOnly ? { keysOnly: true } : {}),
   })
 }
 

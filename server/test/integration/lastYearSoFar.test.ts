@@ -1,6 +1,7 @@
 import { fromFen, type OrderInput, toFen } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { lastYearByKey, lastYearSumsSettled } from '../../src/figures/lastYearByKey.ts'
+import { getRanking } from '../../src/figures/getRanking.ts'
+import { lastYearByKey, lastYearRows, lastYearSumsSettled } from '../../src/figures/lastYearSoFar.ts'
 import { makeOrders } from '../orderFixtures.ts'
 import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
 
@@ -43,6 +44,12 @@ test('last year per key equals the orders summed here, read afresh, extended, fo
     expect(answer, new Date(toMs).toISOString()).toEqual(expected('brand', toMs, brands))
     await lastYearSumsSettled(store)
   }
+  // By now the engine keeps versions of these sums, and they serve a later end.
+  expect(lastYearRows(store, {}, 'brand', { fromMs: START, toMs: minute(10) }, 'x')).not.toBeNull()
+  const [kept] = await store.select<{ versions: number }>(
+    `SELECT count(DISTINCT upto) AS versions FROM ${store.db}.last_year_so_far`,
+  )
+  expect(Number(kept?.versions)).toBeGreaterThanOrEqual(3)
   // Several at once, in no order: each equals its own range.
   const ends = [minute(6), minute(10), minute(2), minute(8)]
   const answers = await Promise.all(
@@ -57,4 +64,29 @@ test('last year per key equals the orders summed here, read afresh, extended, fo
     expect(answer).toEqual(expected('liveRoom', toMs, rooms, beauty))
     await lastYearSumsSettled(store)
   }
+})
+
+test('a ranking by growth orders every brand by its growth against last year so far, read afresh and from the kept sums', async () => {
+  const store = server.store
+  const range = { fromMs: START, toMs: minute(10) }
+  const lastYear = { fromMs: START, toMs: minute(7) }
+  // A question of its own (a filter no earlier test asked), so its first answer is read afresh.
+  const zhejiang = (order: OrderInput) => order.region === 'CN-ZJ'
+  const current = expected('brand', range.toMs, brands, zhejiang)
+  const before = expected('brand', lastYear.toMs, brands, zhejiang)
+  const growth = (brand: string) => {
+    const base = Number(toFen(before.get(brand) as string))
+    return base === 0 ? Number.NEGATIVE_INFINITY : (Number(toFen(current.get(brand) as string)) - base) / base
+  }
+  const order = [...brands].sort((a, b) => growth(b) - growth(a) || (a < b ? -1 : 1))
+  const question = { dimension: 'brand' as const, sort: 'growth' as const, limit: brands.length, lastYear }
+  // Asked afresh (the kept sums are written behind it), then from the kept sums.
+  expect(lastYearRows(store, { region: 'CN-ZJ' }, 'brand', lastYear, 'x')).toBeNull()
+  for (let ask = 0; ask < 2; ask++) {
+    const ranking = await getRanking(store, { region: 'CN-ZJ' }, range, question)
+    expect(ranking.rows.map((row) => row.key)).toEqual(order)
+    expect(ranking.rows.map((row) => row.lastYearGmv)).toEqual(order.map((brand) => before.get(brand)))
+    await lastYearSumsSettled(store)
+  }
+  expect(lastYearRows(store, { region: 'CN-ZJ' }, 'brand', lastYear, 'x')).not.toBeNull()
 })

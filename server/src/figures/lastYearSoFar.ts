@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto'
+import { type Filter, fromFen, toFen } from '@gmv-pulse/shared'
+import type { QueryParams, Store } from '../clickhouse/store.ts'
+import type { Column } from './rollupLevels.ts'
+import { READ_BUDGET, READ_BUDGET_SETTINGS, sourceFor } from './source.ts'
+import type { Range } from './timeRange.ts'
+
+/**
+ * Last year's GMV per key at the campaign's offset, for rankings of brands and live rooms.
+ *
+ * Last year "so far" ends inside a day, and for brands and live rooms no rollup keeps that
+ * day's part: read afresh it is every raw order of last year's day so far, a cost that grows
+ * with the orders stored. So the engine keeps, per question (column, filter and start), the
+ * sums per key up to an end, as versions in last_year_so_far (migration 6). A question reads
+ * the newest version that ends no later than it does, plus the raw seconds from there to its
+ * end: one row per key and a short edge. Versions are written behind the questions, one
+ * statement at a time per store:
+ * - the first question, or one whose version is older than REBUILD_AFTER_MS, starts a full
+ *   read (last year's orders loaded late then count too) and is itself answered as before,
+ *   from the rollups and raw rows;
+ * - once the edge since the newest version passes EXTEND_AFTER_MS, a new version is written
+ *   from that one plus the edge, so the edge stays a couple of minutes of last year.
+ * A question ending earlier than every version is answered afresh.
+ *
+ * Written by hand: versioned running sums kept by the engine are not what a cache library models.
+ */
+
+/** Each server instance writes and reads its own versions: instances never wait for each other. */
+const WRITER = randomUUID()
+const REBUILD_AFTER_MS = 10 * 60_000
+const EXTEND_AFTER_MS = 120_000
+/** Questions kept per store (an analyst's filters are many; a wall's few): least recently used go first. */
+const MAX_QUESTIONS = 16
+
+interface Version {
+  /** Sums of [start, upto). */
+  upto: number
+  /** When the full read this version descends from began. */
+  readAt: number
+}
+
+interface Question {
+  id: string
+  fromMs: number
+  latest: Version | undefined
+}
+
+interface StoreState {
+  questions: Map<string, Question>
+  /** A version being written; one at a time, so a viewer cycling through filters cannot pile them up. */
+  writing: boolean
+  work: Promise<unknown>
+}
+
+const states = new WeakMap<Store, StoreState>()
+
+/** Rows of (key, gmv), several per key, whose sums per key are last year's GMV over the range. */
+export interface KeyedRows {
+  sql: string
+  params: QueryParams
+}
+
+/**
+ * The kept sums for this question as rows to sum per key, or null when none serve yet (the
+ * caller then reads last year afresh). Either way, brings the kept sums forward behind it.
+ */
+export function lastYearRows(
+  store: Store,
+  filter: Filter,
+  column: Column,
+  range: Range,
+  prefix: string,
+): KeyedRows | null {
+  const question = questionFor(store, filter, column, range)
+  const latest = question.latest
+  const serves = latest !== undefined && latest.upto <= range.toMs && Date.now() - latest.readAt < REBUILD_AFTER_MS
+  keepUp(store, question, filter, column, range)
+  return serves ? keptRows(store, question, latest, filter, column, range, prefix) : null
+}
+
+/** Last year's GMV of these keys over the range, from the kept sums when they serve. */
+export async function lastYearByKey(
+  store: Store,
+  filter: Filter,
+  column: Column,
+  range: Range,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0 || range.fromMs >= range.toMs) return new Map(keys.map((key) => [key, fromFen(0n)]))
+  const kept = lastYearRows(store, filter, column, range, 'k')
+  const rows = kept ?? afresh(store, filter, column, range)
+  const sums = await store.select<{ key: string; gmv: string }>(
+    `SELECT key, toString(sum(gmv)) AS gmv FROM (${rows.sql})
+     WHERE key IN {keys:Array(String)} GROUP BY key ${READ_BUDGET}`,
+    { ...rows.params, keys },
+  )
+  const fen = new Map(sums.map((row) => [row.key, toFen(row.gmv)]))
+  return new Map(keys.map((key) => [key, fromFen(fen.get(key) ?? 0n)]))
+}
+
+/** Resolves once every version queued for this store is written (tests and benchmarks wait on it). */
+export async function lastYearSumsSettled(store: Store): Promise<void> {
+  await states.get(store)?.work
+}
+
+function stateOf(store: Store): StoreState {
+  const state = states.get(store) ?? { questions: new Map(), writing: false, work: Promise.resolve() }
+  states.set(store, state)
+  return state
+}
+
+function questionFor(store: Store, filter: Filter, column: Column, range: Range): Question {
+  const { questions } = stateOf(store)
+  const given = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .sort()
+  const id = JSON.stringify([column, given, range.fromMs])
+  const question = questions.get(id) ?? { id, fromMs: range.fromMs, latest: undefined }
+  // Most recently asked last: the first in the map is the one to forget.
+  questions.delete(id)
+  questions.set(id, question)
+  while (questions.size > MAX_QUESTIONS) questions.delete(questions.keys().next().value as string)
+  return question
+}
+
+/** Last year's rows over the range from the rollups and raw rows, as a question asked once reads them. */
+function afresh(store: Store, filter: Filter, column: Column, range: Range): KeyedRows {
+  const source = sourceFor(store, filter, range, { columns: [column], prefix: 'a' })
+  return { sql: `SELECT ${column} AS key, gmv FROM (${source.sql})`, params: source.params }
+}
+
+/** A version's rows, then the raw edge from its end to the range's end. */
+function keptRows(
+  store: Store,
+  question: Question,
+  version: Version,
+  filter: Filter,
+  column: Column,
+  range: Range,
+  prefix: string,
+): KeyedRows {
+  const p = (name: string) => `${prefix}${name}`
+  const params: QueryParams = { [p('w')]: WRITER, [p('q')]: question.id, [p('v')]: version.upto }
+  const kept = `SELECT key, gmv FROM ${store.db}.last_year_so_far
+    WHERE writer = {${p('w')}:String} AND question = {${p('q')}:String} AND upto = {${p('v')}:Int64}`
+  if (version.upto >= range.toMs) return { sql: kept, params }
+  const edge = sourceFor(
+    store,
+    filter,
+    { fromMs: version.upto, toMs: range.toMs },
+    { columns: [column], prefix: p('e') },
+  )
+  return {
+    sql: `${kept} UNION ALL SELECT ${column} AS key, gmv FROM (${edge.sql})`,
+    params: { ...params, ...edge.params },
+  }
+}
+
+/** Queues the version this question needs next, unless one is being written. */
+function keepUp(store: Store, question: Question, filter: Filter, column: Column, range: Range): void {
+  const state = stateOf(store)
+  if (state.writing) return
+  const latest = question.latest
+  const stale = latest === undefined || Date.now() - latest.readAt >= REBUILD_AFTER_MS
+  if (!stale && range.toMs - latest.upto < EXTEND_AFTER_MS) return
+  state.writing = true
+  state.work = state.work
+    .then(() => writeVersion(store, question, filter, column, range.toMs, stale ? undefined : latest))
+    .then(
+      (version) => {
+        question.latest = version
+      },
+      () => {
+        // A failed write leaves the question to be answered afresh until the next one succeeds.
+        question.latest = undefined
+      },
+    )
+    .finally(() => {
+      state.writing = false
+    })
+}
+
+/** Writes the sums of [start, upto) per key: from a version and the stretch after it, or read in full. */
+async function writeVersion(
+  store: Store,
+  question: Question,
+  filter: Filter,
+  column: Column,
+  upto: number,
+  base: Version | undefined,
+): Promise<Version> {
+  const readAt = base?.readAt ?? Date.now()
+  const whole = { fromMs: question.fromMs, toMs: upto }
+  const rows = base ? keptRows(store, question, base, filter, column, whole, 'b') : afresh(store, filter, column, whole)
+  await store.execute(
+    `INSERT INTO ${store.db}.last_year_so_far (writer, question, upto, key, gmv)
+     SELECT {w:String}, {q:String}, {v:Int64}, key, sum(gmv) FROM (${rows.sql}) GROUP BY key
+     SETTINGS ${READ_BUDGET_SETTINGS}, distributed_foreground_insert = 1`,
+    { ...rows.params, w: WRITER, q: question.id, v: upto },
+  )
+  return { upto, readAt }
+}
