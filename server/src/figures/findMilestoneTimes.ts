@@ -1,11 +1,13 @@
 import { type Filter, toFen } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
+import { getTotal } from './getTotal.ts'
 import { ceilTo, type Grain } from './grains.ts'
 import { ladderFor, neededColumns } from './planSource.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
 
 const GRAINS: readonly Grain[] = ['day', 'hour', 'minute', 'second']
+const FROM_MINUTES: readonly Grain[] = ['minute', 'second']
 
 interface Crossing {
   t_ms: number
@@ -15,8 +17,8 @@ interface Crossing {
 
 /**
  * For each threshold, the event time (epoch ms) of the order that carried cumulative GMV within
- * the range to it, or null if it is not reached. One pass over the range's coarsest rollup rows
- * (days, and finer ones at ragged edges) finds every threshold's crossing bucket at once; then
+ * the range to it, or null if it is not reached. One pass over the range's rollup rows (minutes
+ * or days, and finer ones at ragged edges) finds every threshold's crossing bucket at once; then
  * each step looks inside every threshold's crossing bucket at once, among the finer rows, down
  * to the raw orders of one bucket of the finest grain the filter has (a second unfiltered, a
  * minute for a category, a day for a brand): a handful of statements whatever the number of
@@ -30,9 +32,20 @@ export async function findMilestoneTimes(
   thresholds: readonly string[],
 ): Promise<Map<string, number | null>> {
   const found = new Map<string, number | null>(thresholds.map((threshold) => [threshold, null]))
-  if (thresholds.length === 0 || ladderFor(neededColumns(filter)).length === 0) return found
+  const needed = neededColumns(filter)
+  if (thresholds.length === 0 || ladderFor(needed).length === 0) return found
+  // Only thresholds the total reaches are searched: the total is one row per key of a campaign
+  // rollup, while a search reads rows over time (for a brand, raw orders of the day so far).
+  const { gmv } = await getTotal(store, filter, range)
+  const reached = thresholds.filter((threshold) => toFen(threshold) <= toFen(gmv))
+  if (reached.length === 0) return found
+  // The first pass sums the range's buckets in time order. Where a minute rollup keeps the
+  // filter, its minutes are fewer rows than its days (a day of the cube holds a row per
+  // category, channel, region and origin; a minute of this filter one), and two steps finer
+  // are raw orders; otherwise days first.
+  const firstGrains = ladderFor(needed, ['minute']).length > 0 ? FROM_MINUTES : GRAINS
   let pending = await crossingBuckets(store, [
-    crossingSearch(store, filter, range, { grains: GRAINS, thresholds, before: '0', prefix: 'c' }),
+    crossingSearch(store, filter, range, { grains: firstGrains, thresholds: reached, before: '0', prefix: 'c' }),
   ])
   while (pending.size > 0) {
     const searches: Search[] = []

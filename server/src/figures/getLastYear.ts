@@ -1,13 +1,14 @@
 import { type Campaign, type Filter, sumMoney } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { getTotal } from './getTotal.ts'
+import { lastYearByKey } from './lastYearSoFar.ts'
+import type { Column } from './rollupLevels.ts'
 import { lastYearRange, type Range } from './timeRange.ts'
 
-/** Last year's total so far, remembered by a live filter: last year never changes, it only lengthens. */
+/** Last year's GMV so far, remembered by a live filter: last year never changes, it only lengthens. */
 export interface LastYearMemory {
   range: Range
   gmv: string
-  orders: number
 }
 
 /**
@@ -23,17 +24,34 @@ export async function getLastYear(
   range: Range,
   nowMs: number,
   remembered?: LastYearMemory,
-): Promise<{ gmv: string; orders: number; memory: LastYearMemory } | null> {
+): Promise<{ gmv: string; memory: LastYearMemory } | null> {
   if (!campaign.lastYear || !campaign.start) return null
   const lastYear = lastYearRange(campaign, range, nowMs)
   // Configured, but nothing of last year lies at this offset: a zero base, not a missing one.
-  if (!lastYear) return { gmv: '0.00', orders: 0, memory: { range: { fromMs: 0, toMs: 0 }, gmv: '0.00', orders: 0 } }
-  let total: { gmv: string; orders: number }
+  if (!lastYear) return { gmv: '0.00', memory: { range: { fromMs: 0, toMs: 0 }, gmv: '0.00' } }
+  let gmv: string
   if (remembered && remembered.range.fromMs === lastYear.fromMs && remembered.range.toMs <= lastYear.toMs) {
     const added = await getTotal(store, filter, { fromMs: remembered.range.toMs, toMs: lastYear.toMs })
-    total = { gmv: sumMoney([remembered.gmv, added.gmv]), orders: remembered.orders + added.orders }
+    gmv = sumMoney([remembered.gmv, added.gmv])
   } else {
-    total = await getTotal(store, filter, lastYear)
+    gmv = await lastYearInFull(store, filter, lastYear)
   }
-  return { ...total, memory: { range: lastYear, ...total } }
+  return { gmv, memory: { range: lastYear, gmv } }
+}
+
+/**
+ * A single brand or live room is one key of the sums kept per key (lastYearSoFar.ts), which
+ * the rankings keep anyway: its day so far is no raw scan of every order of that day.
+ */
+async function lastYearInFull(store: Store, filter: Filter, lastYear: Range): Promise<string> {
+  const given = Object.entries(filter).filter(([, value]) => value !== undefined)
+  const [only] = given
+  const column: Column | null =
+    given.length === 1 && only ? (only[0] === 'brand' ? 'brand' : only[0] === 'liveRoom' ? 'live_room' : null) : null
+  if (column && only) {
+    const key = String(only[1])
+    const byKey = await lastYearByKey(store, {}, column, lastYear, [key])
+    return byKey.get(key) as string
+  }
+  return (await getTotal(store, filter, lastYear)).gmv
 }

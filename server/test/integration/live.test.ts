@@ -134,6 +134,34 @@ describe('live snapshots', () => {
     expect(snapshot.stale).toBe(false)
   })
 
+  test("one brand's milestones and last year so far are its own orders' (day rows, raw within the day, one key of last year)", async () => {
+    const filter = { brand: 'Acme' }
+    const snapshot = await subscribe(await viewer(), filter)
+    const mine = matching(orders, filter)
+    const sorted = [...mine].sort((a, b) => Number(a.ts) - Number(b.ts) || (a.orderId < b.orderId ? -1 : 1))
+    const crossing = (threshold: string) => {
+      let running = 0n
+      for (const order of sorted) {
+        running += toFen(String(order.amount))
+        if (running >= toFen(threshold)) return new Date(Number(order.ts)).toISOString()
+      }
+      return null
+    }
+    expect(crossing('250000.50')).not.toBeNull()
+    expect(snapshot.milestones.map((milestone) => [milestone.threshold, milestone.reachedAt])).toEqual([
+      ['1000.00', crossing('1000')],
+      ['250000.50', crossing('250000.50')],
+      ['999999999.00', null],
+    ])
+    const offset = Math.min(Date.parse(snapshot.computedAt), CAMPAIGN_START + DAY_MS) - CAMPAIGN_START
+    const lastYearGmv = gmvOf(
+      matching(lastYearOrders, filter).filter(
+        (order) => Number(order.ts) >= LAST_YEAR_START && Number(order.ts) < LAST_YEAR_START + offset,
+      ),
+    )
+    expect(snapshot.lastYear?.gmv).toBe(lastYearGmv)
+  })
+
   test('two filters in two rooms each get their own numbers, tick after tick', async () => {
     const acme = await viewer()
     const search = await viewer()
