@@ -1,13 +1,14 @@
 import { type Campaign, convertFromCny, growthPercent, type Headline } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
-import { countFirstTimeBrands } from '../figures/countFirstTimeBrands.ts'
 import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
 import { getAsOf } from '../figures/getAsOf.ts'
 import { getBrandStandings } from '../figures/getBrandStandings.ts'
 import { getLastYear } from '../figures/getLastYear.ts'
 import { getPeak } from '../figures/getPeak.ts'
+import { getTotal } from '../figures/getTotal.ts'
+import { lastYearByKey } from '../figures/lastYearSoFar.ts'
 import { lastYearWindow, resolveRange, shownTo } from '../figures/timeRange.ts'
-import { getTop } from './getTop.ts'
+import { rankingLastYear, topRows } from './getTop.ts'
 
 export interface HeadlineOptions {
   /** CNY per USD, from config.fxRates. */
@@ -16,9 +17,6 @@ export interface HeadlineOptions {
   at?: number | undefined
   nowMs?: number
 }
-
-/** The published announcement lists the top brands by name; ten fit a slide. */
-const TOP_BRANDS = 10
 
 /**
  * The presenter's figures at a cutoff, as in the published 2020 announcement, composed from the
@@ -35,22 +33,35 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
   const lastYearBase = lastYearWindow(campaign)
 
-  // The brand ranking carries the campaign's total over the same range: it is the headline's GMV.
-  const [asOf, lastYear, peak, brands, liveRooms, top, firstTime] = await Promise.all([
+  const [asOf, total, lastYear, peak, brands, liveRooms] = await Promise.all([
     getAsOf(store, range),
+    getTotal(store, {}, range),
     getLastYear(store, campaign, {}, range, nowMs),
     getPeak(store, {}, range),
-    getBrandStandings(store, {}, range, campaign.thresholds.brandGmv),
+    getBrandStandings(store, {}, range, campaign.thresholds.brandGmv, lastYearBase),
     countLiveRoomsAbove(store, {}, range, campaign.thresholds.liveRoomGmv),
-    getTop(
-      store,
-      campaign,
-      { filter: {}, dimension: 'brand', sort: 'gmv', limit: TOP_BRANDS, from: range.fromMs, to: range.toMs },
-      nowMs,
-    ),
-    lastYearBase ? countFirstTimeBrands(store, range, lastYearBase) : null,
   ])
-  const { total } = top
+  // The top brands are the wall's (the standings' top ten), each with last year's GMV at this offset.
+  const shown = brands?.top ?? []
+  const lastYearOfBrands = rankingLastYear(campaign, range, nowMs)
+  const lastYearGmv = lastYearOfBrands
+    ? await lastYearByKey(
+        store,
+        {},
+        'brand',
+        lastYearOfBrands,
+        shown.map((brand) => brand.brand),
+      )
+    : null
+  const topBrands = topRows(
+    shown.map((brand) => ({
+      key: brand.brand,
+      gmv: brand.gmv,
+      orders: brand.orders,
+      lastYearGmv: lastYearGmv ? (lastYearGmv.get(brand.brand) as string) : null,
+    })),
+    total.gmv,
+  )
   return {
     campaign: campaign.name,
     cutoff: new Date(shownTo(range, nowMs)).toISOString(),
@@ -66,7 +77,7 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
     liveRoomsAboveThreshold: { count: liveRooms ?? 0, threshold: campaign.thresholds.liveRoomGmv, asOf },
     participatingBrands: { count: brands?.participating ?? 0, asOf },
     overseasBrands: { count: brands?.overseas ?? 0, asOf },
-    firstTimeBrands: firstTime === null ? null : { count: firstTime, asOf },
-    topBrands: { brands: top.rows, asOf },
+    firstTimeBrands: brands && brands.firstTime !== null ? { count: brands.firstTime, asOf } : null,
+    topBrands: { brands: topBrands, asOf },
   }
 }
