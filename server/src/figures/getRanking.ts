@@ -2,7 +2,7 @@ import { type Filter, type FilterDimension, normaliseMoney, type TopSort } from 
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { DIMENSION_COLUMNS } from '../queries/filterClause.ts'
 import { getTotal } from './getTotal.ts'
-import { lastYearByKey, lastYearRows } from './lastYearSoFar.ts'
+import { afresh, lastYearByKey, lastYearRows } from './lastYearSoFar.ts'
 import type { Column } from './rollupLevels.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -57,23 +57,21 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
   const lookedUp = raggedLastYear && query.sort !== 'growth'
   const kept =
     raggedLastYear && query.lastYear && !lookedUp ? lastYearRows(store, filter, column, query.lastYear, 'k') : null
-  const afresh = planned && { sql: `SELECT ${column} AS key, gmv FROM (${planned.sql})`, params: planned.params }
-  const last = lookedUp ? null : (kept ?? afresh)
+  const last = lookedUp || !query.lastYear ? null : (kept ?? afresh(store, filter, column, query.lastYear, 'l'))
   const perKey = current.onePerKey
     ? `SELECT ${column} AS key, gmv, orders FROM (${current.sql})`
     : `SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key`
   // An empty last-year side keeps one statement shape whether or not a window is configured.
-  const lastSql = last
-    ? `SELECT key, sum(gmv) AS gmv FROM (${last.sql}) GROUP BY key`
-    : `SELECT '' AS key, CAST(0 AS Decimal(38, 2)) AS gmv WHERE 0`
+  const none = `SELECT '' AS key, CAST(0 AS Decimal(38, 2)) AS gmv WHERE 0`
   const sql = `
     WITH (SELECT (toString(sum(gmv)), sum(orders)) FROM (${total.sql})) AS total
     SELECT key, gmv, orders, last_gmv, total.1 AS total_gmv, total.2 AS total_orders FROM (
       SELECT cur.key AS key, cur.gmv AS gmv_order, toString(cur.gmv) AS gmv, cur.orders AS orders,
-        toString(ly.gmv) AS last_gmv,
-        if(ly.gmv = 0, NULL, (toFloat64(cur.gmv) - toFloat64(ly.gmv)) / toFloat64(ly.gmv)) AS growth_order
+        ly.gmv + ly_edge.gmv AS ly_gmv, toString(ly_gmv) AS last_gmv,
+        if(ly_gmv = 0, NULL, (toFloat64(cur.gmv) - toFloat64(ly_gmv)) / toFloat64(ly_gmv)) AS growth_order
       FROM (${perKey}) AS cur
-      LEFT JOIN (${lastSql}) AS ly ON cur.key = ly.key
+      LEFT JOIN (${last?.perKey ?? none}) AS ly ON cur.key = ly.key
+      LEFT JOIN (${last?.edge ?? none}) AS ly_edge ON cur.key = ly_edge.key
       WHERE cur.key != ''
     )
     ORDER BY ${ORDER_BY[query.sort]}

@@ -54,10 +54,22 @@ interface StoreState {
 
 const states = new WeakMap<Store, StoreState>()
 
-/** Rows of (key, gmv), several per key, whose sums per key are last year's GMV over the range. */
+/**
+ * Last year's GMV per key over a range as (key, gmv) rows: one per key in `perKey`, plus,
+ * when kept sums serve, one per key of the seconds since their version in `edge`. A ranking
+ * joins the two; a 250,000-key version needs no GROUP BY of its own.
+ */
 export interface KeyedRows {
-  sql: string
+  perKey: string
+  edge: string | null
   params: QueryParams
+}
+
+/** Both parts as one row per key (for a few keys, or to write a version). */
+export function summedPerKey(rows: KeyedRows): string {
+  return rows.edge
+    ? `SELECT key, sum(gmv) AS gmv FROM (${rows.perKey} UNION ALL ${rows.edge}) GROUP BY key`
+    : rows.perKey
 }
 
 /**
@@ -87,11 +99,9 @@ export async function lastYearByKey(
   keys: readonly string[],
 ): Promise<Map<string, string>> {
   if (keys.length === 0 || range.fromMs >= range.toMs) return new Map(keys.map((key) => [key, fromFen(0n)]))
-  const kept = lastYearRows(store, filter, column, range, 'k')
-  const rows = kept ?? afresh(store, filter, column, range)
+  const rows = lastYearRows(store, filter, column, range, 'k') ?? afresh(store, filter, column, range)
   const sums = await store.select<{ key: string; gmv: string }>(
-    `SELECT key, toString(sum(gmv)) AS gmv FROM (${rows.sql})
-     WHERE key IN {keys:Array(String)} GROUP BY key ${READ_BUDGET}`,
+    `SELECT key, toString(gmv) AS gmv FROM (${summedPerKey(rows)}) WHERE key IN {keys:Array(String)} ${READ_BUDGET}`,
     { ...rows.params, keys },
   )
   const fen = new Map(sums.map((row) => [row.key, toFen(row.gmv)]))
@@ -124,9 +134,13 @@ function questionFor(store: Store, filter: Filter, column: Column, range: Range)
 }
 
 /** Last year's rows over the range from the rollups and raw rows, as a question asked once reads them. */
-function afresh(store: Store, filter: Filter, column: Column, range: Range): KeyedRows {
-  const source = sourceFor(store, filter, range, { columns: [column], prefix: 'a' })
-  return { sql: `SELECT ${column} AS key, gmv FROM (${source.sql})`, params: source.params }
+export function afresh(store: Store, filter: Filter, column: Column, range: Range, prefix = 'a'): KeyedRows {
+  const source = sourceFor(store, filter, range, { columns: [column], prefix })
+  return {
+    perKey: `SELECT ${column} AS key, sum(gmv) AS gmv FROM (${source.sql}) GROUP BY key`,
+    edge: null,
+    params: source.params,
+  }
 }
 
 /** A version's rows, then the raw edge from its end to the range's end. */
@@ -141,19 +155,12 @@ function keptRows(
 ): KeyedRows {
   const p = (name: string) => `${prefix}${name}`
   const params: QueryParams = { [p('w')]: WRITER, [p('q')]: question.id, [p('v')]: version.upto }
-  const kept = `SELECT key, gmv FROM ${store.db}.last_year_so_far
+  // One row per key: each version was written by a GROUP BY key.
+  const perKey = `SELECT key, gmv FROM ${store.db}.last_year_so_far
     WHERE writer = {${p('w')}:String} AND question = {${p('q')}:String} AND upto = {${p('v')}:Int64}`
-  if (version.upto >= range.toMs) return { sql: kept, params }
-  const edge = sourceFor(
-    store,
-    filter,
-    { fromMs: version.upto, toMs: range.toMs },
-    { columns: [column], prefix: p('e') },
-  )
-  return {
-    sql: `${kept} UNION ALL SELECT ${column} AS key, gmv FROM (${edge.sql})`,
-    params: { ...params, ...edge.params },
-  }
+  if (version.upto >= range.toMs) return { perKey, edge: null, params }
+  const edge = afresh(store, filter, column, { fromMs: version.upto, toMs: range.toMs }, p('e'))
+  return { perKey, edge: edge.perKey, params: { ...params, ...edge.params } }
 }
 
 /** Queues the version this question needs next, unless one is being written. */
@@ -194,7 +201,7 @@ async function writeVersion(
   const rows = base ? keptRows(store, question, base, filter, column, whole, 'b') : afresh(store, filter, column, whole)
   await store.execute(
     `INSERT INTO ${store.db}.last_year_so_far (writer, question, upto, key, gmv)
-     SELECT {w:String}, {q:String}, {v:Int64}, key, sum(gmv) FROM (${rows.sql}) GROUP BY key
+     SELECT {w:String}, {q:String}, {v:Int64}, key, gmv FROM (${summedPerKey(rows)})
      SETTINGS ${READ_BUDGET_SETTINGS}, distributed_foreground_insert = 1`,
     { ...rows.params, w: WRITER, q: question.id, v: upto },
   )
