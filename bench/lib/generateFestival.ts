@@ -74,6 +74,8 @@ export interface GenerateOptions {
   quantiles: readonly number[]
   /** Order id prefix, per year. */
   prefix: string
+  /** Rows of this year already stored (a kept store whose generation stopped): generation goes on from there. */
+  resumeAt?: number
   progress: (done: number, seconds: number) => void
 }
 
@@ -85,7 +87,7 @@ export async function generateYear(store: Store, options: GenerateOptions): Prom
   const table = `${store.db}.orders`
   const columns = (await insertableColumns(store, table)).filter((column) => column in EXPRESSIONS)
   const started = performance.now()
-  for (let done = 0; done < options.count; done += INSERT_CHUNK) {
+  for (let done = options.resumeAt ?? 0; done < options.count; done += INSERT_CHUNK) {
     const size = Math.min(INSERT_CHUNK, options.count - done)
     await store.select(
       `INSERT INTO ${table} (${columns.join(', ')})
