@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import type { ClickHouseSettings } from '@clickhouse/client'
 import { createRandom, PUBLISHED_2020 } from '@gmv-pulse/seed'
+import { INGEST_INSERT_SETTINGS } from '../../server/src/clickhouse/insertOrders.ts'
 import type { Store } from '../../server/src/clickhouse/store.ts'
 import {
   AMOUNT_LOG_MEDIAN,
@@ -25,18 +25,6 @@ import { insertableColumns } from './generateFestival.ts'
 const BATCH_ORDERS = 100_000
 /** Six of each, alternating, so a merge or a cache warming up lands on both sides alike. */
 const BATCHES_EACH = 6
-/**
- * The settings server/src/clickhouse/insertOrders.ts sends with every batch to the real
- * table; the per-batch insert_deduplication_token is added below, as ingest adds the batch key.
- */
-const INGEST_SETTINGS: ClickHouseSettings = {
-  insert_deduplicate: 1,
-  deduplicate_blocks_in_dependent_materialized_views: 1,
-  distributed_foreground_insert: 1,
-  max_insert_block_size: '1048576',
-  min_insert_block_size_rows: '0',
-  min_insert_block_size_bytes: '0',
-}
 /** A separate database: no materialized view reads its `orders`. */
 const RAW_DB = 'bench_raw'
 
@@ -112,7 +100,7 @@ export async function measureInsertRates(store: Store, quantiles: readonly numbe
     const started = performance.now()
     // With a token the engine names each block (and each view's block) after it instead of
     // hashing the rows, as it does for every real batch.
-    const settings = toRaw ? {} : { ...INGEST_SETTINGS, insert_deduplication_token: `insert-rate-${i}` }
+    const settings = toRaw ? {} : { ...INGEST_INSERT_SETTINGS, insert_deduplication_token: `insert-rate-${i}` }
     await store.insertRows(toRaw ? `${RAW_DB}.orders` : table, columns, rows, settings)
     const rate = BATCH_ORDERS / ((performance.now() - started) / 1000)
     ;(toRaw ? rates.raw : rates.rollups).push(rate)
