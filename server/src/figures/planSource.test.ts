@@ -35,9 +35,9 @@ describe('which rows answer', () => {
   test('ragged edges fall through finer rollups to raw rows shorter than the finest grain', () => {
     const range = { fromMs: DAY_START + 5 * HOUR + 61_234, toMs: DAY_START + 54 * HOUR + 7_500 }
     const unfiltered = plan({ range })
+    // The whole day inside is read as 24 hours of the smallest pair, fewer rows than a day of the cube.
     expect(tables(unfiltered.sql).sort()).toEqual([
       'orders',
-      'orders_by_day_cube',
       'orders_by_hour_pair',
       'orders_by_minute_key',
       'orders_by_second',
@@ -46,6 +46,20 @@ describe('which rows answer', () => {
     const category = plan({ filter: { category: 'Beauty' }, range })
     expect(category.rawMs).toBeLessThan(2 * 60_000)
     expect(tables(category.sql)).not.toContain('orders_by_second')
+  })
+
+  test('whole days are read from whichever rollup holds the fewest rows for them', () => {
+    const range = { fromMs: DAY_START, toMs: DAY_START + 10 * 24 * HOUR }
+    // A day of the full cube is ~23,500 rows; 24 hours of a pair holding the column, a few thousand at most.
+    expect(tables(plan({ range }).sql)).toEqual(['orders_by_hour_pair'])
+    expect(tables(plan({ range, columns: ['category'] }).sql)).toEqual(['orders_by_hour_pair'])
+    // A category by region is 1,800 rows an hour, more than a day of the cube; three of the
+    // cube's columns are kept together only in its days.
+    expect(tables(plan({ range, columns: ['category', 'region'] }).sql)).toEqual(['orders_by_day_cube'])
+    const three = plan({ filter: { channel: 'livestream' }, range, columns: ['category', 'region'] })
+    expect(tables(three.sql)).toEqual(['orders_by_day_cube'])
+    // A brand has its days alone.
+    expect(tables(plan({ filter: { brand: 'Acme' }, range }).sql)).toEqual(['orders_by_brand_day'])
   })
 
   test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {
@@ -96,9 +110,9 @@ describe('which rows answer', () => {
     expect(planned({}, ['live_room']).onePerKey).toBe(true)
     expect(planned({}, ['category']).onePerKey).toBe(false)
     expect(planned({}, ['category']).sql).not.toContain('FINAL')
-    // Grouped by time, the window is days again.
+    // Grouped by time, the window is time buckets again.
     const series = plan({ range: campaign, campaignWindow: window, grains: ['day', 'hour'] })
-    expect(tables(series.sql)).toEqual(['orders_by_day_cube'])
+    expect(tables(series.sql)).not.toContain('cube_campaign')
   })
 
   test("last year's window table answers brand questions over exactly last year's window", () => {
@@ -111,8 +125,8 @@ describe('which rows answer', () => {
     const keys = plan({ columns: ['brand'], range: window, lastYearWindow, keysOnly: true })
     expect(keys.onePerKey).toBe(false)
     expect(keys.sql).not.toContain('FINAL')
-    // It keeps brands alone: the cube over the same window reads its days.
-    expect(tables(plan({ range: window, lastYearWindow }).sql)).toEqual(['orders_by_day_cube'])
+    // It keeps brands alone: the cube over the same window reads time buckets.
+    expect(tables(plan({ range: window, lastYearWindow }).sql)).not.toContain('brand_last_year')
     expect(
       tables(plan({ columns: ['brand'], range: { ...window, fromMs: window.fromMs + HOUR }, lastYearWindow }).sql),
     ).not.toContain('brand_last_year')

@@ -8,6 +8,11 @@ export interface RollupSet {
   columns: readonly Column[]
   /** SQL condition selecting this set's rows in a table holding several sets; '' when one. */
   where: string
+  /**
+   * Rows of this set in one bucket at festival scale (docs/storage.md): what reading a bucket
+   * costs, so the planner can take hours of a small set over days of a large one.
+   */
+  rowsPerBucket: number
 }
 
 export interface RollupLevel {
@@ -24,9 +29,9 @@ export interface RollupLevel {
 const CUBE: readonly Column[] = ['category', 'channel', 'region', 'brand_origin']
 /** A live room alone, with a category, or with a region: the sets of both live-room tables. */
 const LIVE_ROOM_SETS: readonly RollupSet[] = [
-  { columns: ['live_room'], where: 'carried = 0' },
-  { columns: ['live_room', 'category'], where: 'carried = 2' },
-  { columns: ['live_room', 'region'], where: 'carried = 1' },
+  { columns: ['live_room'], where: 'carried = 0', rowsPerBucket: 2_400 },
+  { columns: ['live_room', 'category'], where: 'carried = 2', rowsPerBucket: 2_400 * 40 },
+  { columns: ['live_room', 'region'], where: 'carried = 1', rowsPerBucket: 2_400 * 45 },
 ]
 
 /**
@@ -35,12 +40,18 @@ const LIVE_ROOM_SETS: readonly RollupSet[] = [
  * gives each table's size at festival scale.
  */
 export const ROLLUP_LEVELS: readonly RollupLevel[] = [
-  { table: 'orders_by_day_cube', grain: 'day', time: 'day', sets: [{ columns: CUBE, where: '' }] },
+  // Every combination present: about 23,500 a day.
+  {
+    table: 'orders_by_day_cube',
+    grain: 'day',
+    time: 'day',
+    sets: [{ columns: CUBE, where: '', rowsPerBucket: 23_500 }],
+  },
   {
     table: 'orders_by_brand_day',
     grain: 'day',
     time: 'day',
-    sets: [{ columns: ['brand', 'category', 'brand_origin'], where: '' }],
+    sets: [{ columns: ['brand', 'category', 'brand_origin'], where: '', rowsPerBucket: 250_000 }],
     requires: 'brand',
   },
   {
@@ -56,12 +67,12 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
     time: 'hour',
     // Smallest first: 7 channels × 3 origins, 40 categories × 3 origins, 45 regions × 3 origins …
     sets: [
-      { columns: ['channel', 'brand_origin'], where: 'carried = 5' },
-      { columns: ['category', 'brand_origin'], where: 'carried = 9' },
-      { columns: ['region', 'brand_origin'], where: 'carried = 3' },
-      { columns: ['category', 'channel'], where: 'carried = 12' },
-      { columns: ['channel', 'region'], where: 'carried = 6' },
-      { columns: ['category', 'region'], where: 'carried = 10' },
+      { columns: ['channel', 'brand_origin'], where: 'carried = 5', rowsPerBucket: 7 * 3 },
+      { columns: ['category', 'brand_origin'], where: 'carried = 9', rowsPerBucket: 40 * 3 },
+      { columns: ['region', 'brand_origin'], where: 'carried = 3', rowsPerBucket: 45 * 3 },
+      { columns: ['category', 'channel'], where: 'carried = 12', rowsPerBucket: 40 * 7 },
+      { columns: ['channel', 'region'], where: 'carried = 6', rowsPerBucket: 7 * 45 },
+      { columns: ['category', 'region'], where: 'carried = 10', rowsPerBucket: 40 * 45 },
     ],
   },
   {
@@ -69,13 +80,13 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
     grain: 'minute',
     time: 'minute',
     sets: [
-      { columns: [], where: 'carried = 0' },
-      { columns: ['category'], where: 'carried = 4' },
-      { columns: ['channel'], where: 'carried = 2' },
-      { columns: ['region'], where: 'carried = 1' },
+      { columns: [], where: 'carried = 0', rowsPerBucket: 1 },
+      { columns: ['category'], where: 'carried = 4', rowsPerBucket: 40 },
+      { columns: ['channel'], where: 'carried = 2', rowsPerBucket: 7 },
+      { columns: ['region'], where: 'carried = 1', rowsPerBucket: 45 },
     ],
   },
-  { table: 'orders_by_second', grain: 'second', time: 'second', sets: [{ columns: [], where: '' }] },
+  { table: 'orders_by_second', grain: 'second', time: 'second', sets: [{ columns: [], where: '', rowsPerBucket: 1 }] },
 ]
 
 /** A rollup of the campaign window as a single bucket: no time column. */
@@ -88,14 +99,14 @@ export type WindowRollup = Pick<RollupLevel, 'table' | 'sets' | 'requires'>
  * answers no other filter.
  */
 export const CAMPAIGN_ROLLUPS: readonly WindowRollup[] = [
-  { table: 'cube_campaign', sets: [{ columns: CUBE, where: '' }] },
-  { table: 'brand_campaign', sets: [{ columns: ['brand'], where: '' }], requires: 'brand' },
+  { table: 'cube_campaign', sets: [{ columns: CUBE, where: '', rowsPerBucket: 23_500 }] },
+  { table: 'brand_campaign', sets: [{ columns: ['brand'], where: '', rowsPerBucket: 250_000 }], requires: 'brand' },
   { table: 'live_room_campaign', sets: LIVE_ROOM_SETS, requires: 'live_room' },
 ]
 
 /** Last year's campaign window as one bucket: the first-time brands compare with every brand of it. */
 export const LAST_YEAR_ROLLUPS: readonly WindowRollup[] = [
-  { table: 'brand_last_year', sets: [{ columns: ['brand'], where: '' }], requires: 'brand' },
+  { table: 'brand_last_year', sets: [{ columns: ['brand'], where: '', rowsPerBucket: 250_000 }], requires: 'brand' },
 ]
 
 /** The rollup set that answers a query needing these columns at this grain, if any. */
