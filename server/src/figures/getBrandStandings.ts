@@ -14,8 +14,6 @@ export interface BrandStandings {
   overseas: number
   /** Brands at or above the threshold (the published "RMB 100 million brands"). */
   aboveThreshold: number
-  /** Brands with no order in last year's whole window (the published "first-time brands"); null when not asked. */
-  firstTime: number | null
 }
 
 /** Ten brands fill a leaderboard on a wall or a slide. */
@@ -25,15 +23,13 @@ export const TOP_BRANDS = 10
  * The top brands and the brand counts in one pass over one row per brand. Kept per brand
  * (with its category and origin) by day and for the campaign window; a filter on a channel,
  * a region or a live room has no such rollup (it would hold a row for nearly every order),
- * so under those the standings are not offered: null. Given last year's window, the same pass
- * counts the brands absent from it (brand_last_year keeps which brands it had: one row each).
+ * so under those the standings are not offered: null.
  */
 export async function getBrandStandings(
   store: Store,
   filter: Filter,
   range: Range,
   thresholdGmv: string,
-  lastYearWindow: Range | null = null,
 ): Promise<BrandStandings | null> {
   if (!rollupsCover(filter, ['brand', 'brand_origin'])) return null
   const where = filterClause(filter)
@@ -44,29 +40,23 @@ export async function getBrandStandings(
         params: where.params,
       }
     : perBrandFromDays(store, filter, range)
-  // Only which brands last year had matters: read as they lie, without FINAL.
-  const lastYear =
-    lastYearWindow && sourceFor(store, {}, lastYearWindow, { columns: ['brand'], prefix: 'l', keysOnly: true })
   const [row] = await store.select<{
     participating: number
     overseas: number
     above: number
-    first_time: number | null
     top: [string, string, number][]
   }>(
     `SELECT count() AS participating, countIf(is_overseas) AS overseas, countIf(brand_gmv >= {threshold:Decimal(18, 2)}) AS above,
-       ${lastYear ? `countIf(brand NOT IN (SELECT brand FROM (${lastYear.sql})))` : 'NULL'} AS first_time,
        -- The N smallest of (−GMV, name): the top N by GMV, ties by name, exact and in one pass.
        arrayMap(x -> (x.2, toString(-x.1), x.3), groupArraySorted(${TOP_BRANDS})((-brand_gmv, brand, brand_orders))) AS top
      FROM (${perBrand.sql}) ${READ_BUDGET}`,
-    { ...perBrand.params, ...(lastYear?.params ?? {}), threshold: thresholdGmv },
+    { ...perBrand.params, threshold: thresholdGmv },
   )
   return {
     top: (row?.top ?? []).map(([brand, gmv, orders]) => ({ brand, gmv: normaliseMoney(gmv), orders: Number(orders) })),
     participating: Number(row?.participating ?? 0),
     overseas: Number(row?.overseas ?? 0),
     aboveThreshold: Number(row?.above ?? 0),
-    firstTime: lastYear ? Number(row?.first_time ?? 0) : null,
   }
 }
 

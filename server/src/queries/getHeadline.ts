@@ -1,5 +1,6 @@
 import { type Campaign, convertFromCny, growthPercent, type Headline } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
+import { countFirstTimeBrands } from '../figures/countFirstTimeBrands.ts'
 import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
 import { getAsOf } from '../figures/getAsOf.ts'
 import { getBrandStandings } from '../figures/getBrandStandings.ts'
@@ -33,13 +34,14 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
   const lastYearBase = lastYearWindow(campaign)
 
-  const [asOf, total, lastYear, peak, brands, liveRooms] = await Promise.all([
+  const [asOf, total, lastYear, peak, brands, liveRooms, firstTime] = await Promise.all([
     getAsOf(store, range),
     getTotal(store, {}, range),
     getLastYear(store, campaign, {}, range, nowMs),
     getPeak(store, {}, range),
-    getBrandStandings(store, {}, range, campaign.thresholds.brandGmv, lastYearBase),
+    getBrandStandings(store, {}, range, campaign.thresholds.brandGmv),
     countLiveRoomsAbove(store, {}, range, campaign.thresholds.liveRoomGmv),
+    lastYearBase ? countFirstTimeBrands(store, range, lastYearBase) : null,
   ])
   // The top brands are the wall's (the standings' top ten), each with last year's GMV at this offset.
   const shown = brands?.top ?? []
@@ -77,7 +79,7 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
     liveRoomsAboveThreshold: { count: liveRooms ?? 0, threshold: campaign.thresholds.liveRoomGmv, asOf },
     participatingBrands: { count: brands?.participating ?? 0, asOf },
     overseasBrands: { count: brands?.overseas ?? 0, asOf },
-    firstTimeBrands: brands && brands.firstTime !== null ? { count: brands.firstTime, asOf } : null,
+    firstTimeBrands: firstTime === null ? null : { count: firstTime, asOf },
     topBrands: { brands: topBrands, asOf },
   }
 }
