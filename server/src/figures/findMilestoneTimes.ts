@@ -34,10 +34,17 @@ export async function findMilestoneTimes(
   const found = new Map<string, number | null>(thresholds.map((threshold) => [threshold, null]))
   const needed = neededColumns(filter)
   if (thresholds.length === 0 || ladderFor(needed).length === 0) return found
+  const known = knownCrossings(store, filter, range)
+  for (const threshold of thresholds) {
+    const crossing = known.get(threshold)
+    if (crossing && Date.now() - crossing.foundAt < KNOWN_FOR_MS) found.set(threshold, crossing.atMs)
+  }
+  const unknown = thresholds.filter((threshold) => found.get(threshold) === null)
+  if (unknown.length === 0) return found
   // Only thresholds the total reaches are searched: the total is one row per key of a campaign
   // rollup, while a search reads rows over time (for a brand, raw orders of the day so far).
   const { gmv } = await getTotal(store, filter, range)
-  const reached = thresholds.filter((threshold) => toFen(threshold) <= toFen(gmv))
+  const reached = unknown.filter((threshold) => toFen(threshold) <= toFen(gmv))
   if (reached.length === 0) return found
   // The first pass sums the range's buckets in time order. Where a minute rollup keeps the
   // filter, its minutes are fewer rows than its days (a day of the cube holds a row per
@@ -53,6 +60,7 @@ export async function findMilestoneTimes(
       const startMs = Number(crossing.t_ms)
       if (crossing.grain === 'raw') {
         found.set(threshold, startMs)
+        known.set(threshold, { atMs: startMs, foundAt: Date.now() })
         continue
       }
       const grain = crossing.grain as Grain
@@ -70,6 +78,30 @@ export async function findMilestoneTimes(
     pending = searches.length > 0 ? await crossingBuckets(store, searches) : new Map()
   }
   return found
+}
+
+/**
+ * Crossings found, per store, filter and range start: a crossing is history, so a wall that
+ * switches back to a scene, or a second wall on the same filter, does not search again. Kept
+ * KNOWN_FOR_MS, so orders loaded late before a crossing move it within minutes; at most
+ * MAX_KNOWN_QUESTIONS filters per store, the oldest forgotten first.
+ */
+const KNOWN_FOR_MS = 10 * 60_000
+const MAX_KNOWN_QUESTIONS = 64
+const knownByStore = new WeakMap<Store, Map<string, Map<string, { atMs: number; foundAt: number }>>>()
+
+function knownCrossings(store: Store, filter: Filter, range: Range): Map<string, { atMs: number; foundAt: number }> {
+  const questions = knownByStore.get(store) ?? new Map<string, Map<string, { atMs: number; foundAt: number }>>()
+  knownByStore.set(store, questions)
+  const given = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .sort()
+  const id = JSON.stringify([given, range.fromMs, range.toMs])
+  const known = questions.get(id) ?? new Map<string, { atMs: number; foundAt: number }>()
+  questions.delete(id)
+  questions.set(id, known)
+  while (questions.size > MAX_KNOWN_QUESTIONS) questions.delete(questions.keys().next().value as string)
+  return known
 }
 
 interface Search {

@@ -4,6 +4,7 @@ import { type Filter, fromFen, growthPercent, type OrderInput, type Snapshot, to
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
+import { findMilestoneTimes } from '../../src/figures/findMilestoneTimes.ts'
 import { createLogger } from '../../src/logger.ts'
 import { makeOrders } from '../orderFixtures.ts'
 import { connectViewer, follow, nextSnapshot, subscribe, type ViewerSocket } from '../socketClient.ts'
@@ -160,6 +161,36 @@ describe('live snapshots', () => {
       ),
     )
     expect(snapshot.lastYear?.gmv).toBe(lastYearGmv)
+  })
+
+  test('a crossing once found is known: the same question again reads nothing, and answers the same', async () => {
+    const store = server.store
+    const range = { fromMs: CAMPAIGN_START, toMs: CAMPAIGN_START + DAY_MS }
+    const thresholds = ['1000.00', '250000.50', '999999999.00']
+    const filter = { channel: 'search' }
+    const first = await findMilestoneTimes(store, filter, range, thresholds)
+    expect(first.get('1000.00')).not.toBeNull()
+    // The store serves the live ticks of the other tests too: count the crossing searches only.
+    const select = store.select.bind(store)
+    const searches: string[] = []
+    Object.assign(store, {
+      select: (sql: string, params?: Record<string, unknown>) => {
+        if (sql.includes('crossing')) searches.push(sql)
+        return select(sql, params)
+      },
+    })
+    try {
+      const again = await findMilestoneTimes(store, filter, range, thresholds.slice(0, 2))
+      expect(again).toEqual(new Map([...first].slice(0, 2)))
+      // One not reached yet is looked for again, and the total says it still is not.
+      expect(await findMilestoneTimes(store, filter, range, thresholds)).toEqual(first)
+      expect(searches).toEqual([])
+      // Another filter is a question of its own.
+      await findMilestoneTimes(store, { channel: 'cart' }, range, thresholds.slice(0, 1))
+      expect(searches.length).toBeGreaterThan(0)
+    } finally {
+      Object.assign(store, { select })
+    }
   })
 
   test('two filters in two rooms each get their own numbers, tick after tick', async () => {
