@@ -10,22 +10,59 @@ export interface Peak {
 }
 
 /**
+ * A peak found, per store and range: the busiest second before `cutMs`. Seconds are history
+ * once their orders have landed, so a later question reads only the seconds from there on
+ * (RECENT_MS before the newest second seen, where a batch in flight may still land). Read in
+ * full again after KNOWN_FOR_MS, so late orders older than that count within minutes.
+ */
+interface KnownPeak {
+  peak: Peak
+  cutMs: number
+  readAt: number
+}
+const RECENT_MS = 10_000
+const KNOWN_FOR_MS = 10 * 60_000
+const MAX_KNOWN = 16
+const knownByStore = new WeakMap<Store, Map<string, KnownPeak>>()
+
+/**
  * The busiest whole second in [from, to), from the per-second rollup (≈ 950,000 rows for the
- * eleven days). Only for the whole campaign: a per-second rollup under every filter would be
- * as large as the raw table (seconds × 40 categories × 45 regions …), so a filtered view has
- * no peak (null) rather than one that scans every order.
+ * eleven days, read once; afterwards only the seconds since). Only for the whole campaign: a
+ * per-second rollup under every filter would be as large as the raw table (seconds × 40
+ * categories × 45 regions …), so a filtered view has no peak (null) rather than one that scans
+ * every order.
  */
 export async function getPeak(store: Store, filter: Filter, range: Range): Promise<Peak | null> {
   if (!isUnfiltered(filter)) return null
-  const [row] = await store.select<{ at: number; order_count: number }>(
+  const known = knownByStore.get(store) ?? new Map<string, KnownPeak>()
+  knownByStore.set(store, known)
+  const id = `${range.fromMs}:${range.toMs}`
+  const before = known.get(id)
+  const fresh = before !== undefined && Date.now() - before.readAt < KNOWN_FOR_MS
+  const fromMs = fresh ? before.cutMs : range.fromMs
+  const [row] = await store.select<{ at: number; order_count: number; newest: number }>(
     // FINAL merges on read the parts not yet merged, in the table's own order: no hash table of
     // a million seconds, as GROUP BY second would build.
-    `SELECT toUnixTimestamp(second) * 1000 AS at, orders AS order_count
+    `SELECT toUnixTimestamp(second) * 1000 AS at, orders AS order_count,
+       max(toUnixTimestamp(second) * 1000) OVER () AS newest
      FROM ${store.db}.orders_by_second FINAL
      WHERE second >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
        AND second + 1 <= fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
      ORDER BY order_count DESC, second LIMIT 1`,
-    { fromMs: range.fromMs, toMs: range.toMs },
+    { fromMs, toMs: range.toMs },
   )
-  return row ? { ordersPerSecond: Number(row.order_count), at: Number(row.at) } : { ordersPerSecond: 0, at: null }
+  const found: Peak = row
+    ? { ordersPerSecond: Number(row.order_count), at: Number(row.at) }
+    : { ordersPerSecond: 0, at: null }
+  // The earlier second wins a tie: the one known is earlier than any read after it.
+  const peak = fresh && before.peak.ordersPerSecond >= found.ordersPerSecond ? before.peak : found
+  const newest = row ? Number(row.newest) : fromMs
+  known.delete(id)
+  known.set(id, {
+    peak,
+    cutMs: Math.max(fromMs, newest - RECENT_MS),
+    readAt: fresh ? before.readAt : Date.now(),
+  })
+  while (known.size > MAX_KNOWN) known.delete(known.keys().next().value as string)
+  return { ...peak }
 }
