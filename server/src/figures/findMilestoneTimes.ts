@@ -2,6 +2,7 @@ import { type Filter, toFen } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { getTotal } from './getTotal.ts'
 import { ceilTo, type Grain } from './grains.ts'
+import { filterId, keptPerStore } from './keptPerStore.ts'
 import { ladderFor, neededColumns } from './planSource.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -81,27 +82,18 @@ export async function findMilestoneTimes(
 }
 
 /**
- * Crossings found, per store, filter and range start: a crossing is history, so a wall that
- * switches back to a scene, or a second wall on the same filter, does not search again. Kept
+ * Crossings found, per store, filter and range: a crossing is history, so a wall that switches
+ * back to a scene, or a second wall on the same filter, does not search again. Kept
  * KNOWN_FOR_MS, so orders loaded late before a crossing move it within minutes; at most
- * MAX_KNOWN_QUESTIONS filters per store, the oldest forgotten first.
+ * MAX_KNOWN_QUESTIONS filters per store.
  */
 const KNOWN_FOR_MS = 10 * 60_000
 const MAX_KNOWN_QUESTIONS = 64
-const knownByStore = new WeakMap<Store, Map<string, Map<string, { atMs: number; foundAt: number }>>>()
+type Crossings = Map<string, { atMs: number; foundAt: number }>
+const keptCrossings = keptPerStore<Crossings>(MAX_KNOWN_QUESTIONS)
 
-function knownCrossings(store: Store, filter: Filter, range: Range): Map<string, { atMs: number; foundAt: number }> {
-  const questions = knownByStore.get(store) ?? new Map<string, Map<string, { atMs: number; foundAt: number }>>()
-  knownByStore.set(store, questions)
-  const given = Object.entries(filter)
-    .filter(([, value]) => value !== undefined)
-    .sort()
-  const id = JSON.stringify([given, range.fromMs, range.toMs])
-  const known = questions.get(id) ?? new Map<string, { atMs: number; foundAt: number }>()
-  questions.delete(id)
-  questions.set(id, known)
-  while (questions.size > MAX_KNOWN_QUESTIONS) questions.delete(questions.keys().next().value as string)
-  return known
+function knownCrossings(store: Store, filter: Filter, range: Range): Crossings {
+  return keptCrossings(store, JSON.stringify([filterId(filter), range.fromMs, range.toMs]), () => new Map())
 }
 
 interface Search {

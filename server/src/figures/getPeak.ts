@@ -1,6 +1,7 @@
 import type { Filter } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { isUnfiltered } from '../queries/filterClause.ts'
+import { keptPerStore } from './keptPerStore.ts'
 import type { Range } from './timeRange.ts'
 
 export interface Peak {
@@ -22,8 +23,7 @@ interface KnownPeak {
 }
 const RECENT_MS = 10_000
 const KNOWN_FOR_MS = 10 * 60_000
-const MAX_KNOWN = 16
-const knownByStore = new WeakMap<Store, Map<string, KnownPeak>>()
+const keptPeaks = keptPerStore<{ known?: KnownPeak }>(16)
 
 /**
  * The busiest whole second in [from, to), from the per-second rollup (≈ 950,000 rows for the
@@ -34,10 +34,8 @@ const knownByStore = new WeakMap<Store, Map<string, KnownPeak>>()
  */
 export async function getPeak(store: Store, filter: Filter, range: Range): Promise<Peak | null> {
   if (!isUnfiltered(filter)) return null
-  const known = knownByStore.get(store) ?? new Map<string, KnownPeak>()
-  knownByStore.set(store, known)
-  const id = `${range.fromMs}:${range.toMs}`
-  const before = known.get(id)
+  const kept = keptPeaks(store, `${range.fromMs}:${range.toMs}`, () => ({}))
+  const before = kept.known
   const fresh = before !== undefined && Date.now() - before.readAt < KNOWN_FOR_MS
   const fromMs = fresh ? before.cutMs : range.fromMs
   const [row] = await store.select<{ at: number; order_count: number; newest: number }>(
@@ -57,12 +55,6 @@ export async function getPeak(store: Store, filter: Filter, range: Range): Promi
   // The earlier second wins a tie: the one known is earlier than any read after it.
   const peak = fresh && before.peak.ordersPerSecond >= found.ordersPerSecond ? before.peak : found
   const newest = row ? Number(row.newest) : fromMs
-  known.delete(id)
-  known.set(id, {
-    peak,
-    cutMs: Math.max(fromMs, newest - RECENT_MS),
-    readAt: fresh ? before.readAt : Date.now(),
-  })
-  while (known.size > MAX_KNOWN) known.delete(known.keys().next().value as string)
+  kept.known = { peak, cutMs: Math.max(fromMs, newest - RECENT_MS), readAt: fresh ? before.readAt : Date.now() }
   return { ...peak }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type Filter, fromFen, toFen } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
+import { filterId, keptPerStore } from './keptPerStore.ts'
 import type { Column } from './rollupLevels.ts'
 import { READ_BUDGET, READ_BUDGET_SETTINGS, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -45,14 +46,14 @@ interface Question {
   latest: Version | undefined
 }
 
-interface StoreState {
-  questions: Map<string, Question>
-  /** A version being written; one at a time, so a viewer cycling through filters cannot pile them up. */
-  writing: boolean
+/** Versions being written, per store; one at a time, so a viewer cycling through filters cannot pile them up. */
+interface Writing {
+  busy: boolean
   work: Promise<unknown>
 }
 
-const states = new WeakMap<Store, StoreState>()
+const writingByStore = new WeakMap<Store, Writing>()
+const keptQuestions = keptPerStore<Question>(MAX_QUESTIONS)
 
 /**
  * Last year's GMV per key over a range as (key, gmv) rows: one per key in `perKey`, plus,
@@ -110,27 +111,18 @@ export async function lastYearByKey(
 
 /** Resolves once every version queued for this store is written (tests and benchmarks wait on it). */
 export async function lastYearSumsSettled(store: Store): Promise<void> {
-  await states.get(store)?.work
+  await writingByStore.get(store)?.work
 }
 
-function stateOf(store: Store): StoreState {
-  const state = states.get(store) ?? { questions: new Map(), writing: false, work: Promise.resolve() }
-  states.set(store, state)
-  return state
+function writingOf(store: Store): Writing {
+  const writing = writingByStore.get(store) ?? { busy: false, work: Promise.resolve() }
+  writingByStore.set(store, writing)
+  return writing
 }
 
 function questionFor(store: Store, filter: Filter, column: Column, range: Range): Question {
-  const { questions } = stateOf(store)
-  const given = Object.entries(filter)
-    .filter(([, value]) => value !== undefined)
-    .sort()
-  const id = JSON.stringify([column, given, range.fromMs])
-  const question = questions.get(id) ?? { id, fromMs: range.fromMs, latest: undefined }
-  // Most recently asked last: the first in the map is the one to forget.
-  questions.delete(id)
-  questions.set(id, question)
-  while (questions.size > MAX_QUESTIONS) questions.delete(questions.keys().next().value as string)
-  return question
+  const id = JSON.stringify([column, filterId(filter), range.fromMs])
+  return keptQuestions(store, id, () => ({ id, fromMs: range.fromMs, latest: undefined }))
 }
 
 /** Last year's rows over the range from the rollups and raw rows, as a question asked once reads them. */
@@ -165,12 +157,12 @@ function keptRows(
 
 /** Queues the version this question needs next, unless one is being written. */
 function keepUp(store: Store, question: Question, filter: Filter, column: Column, range: Range): void {
-  const state = stateOf(store)
-  if (state.writing) return
+  const state = writingOf(store)
+  if (state.busy) return
   const latest = question.latest
   const stale = latest === undefined || Date.now() - latest.readAt >= REBUILD_AFTER_MS
   if (!stale && range.toMs - latest.upto < EXTEND_AFTER_MS) return
-  state.writing = true
+  state.busy = true
   state.work = state.work
     .then(() => writeVersion(store, question, filter, column, range.toMs, stale ? undefined : latest))
     .then(
@@ -183,7 +175,7 @@ function keepUp(store: Store, question: Question, filter: Filter, column: Column
       },
     )
     .finally(() => {
-      state.writing = false
+      state.busy = false
     })
 }
 
