@@ -11,6 +11,10 @@ export const INGEST_INSERT_SETTINGS = {
   // The rollup views of a batch run side by side rather than one after the other: measured by
   // the scale benchmark, a batch with every rollup inserts about 45% faster on two cores.
   parallel_view_processing: 1,
+  // Each view already groups its block by the rollup's key: summing the block again by that key
+  // as it is written is a pass that finds nothing to merge (measured: mean ratio to the raw
+  // table 0.51 → 0.60 over four alternating pairs; parts are still summed as they merge).
+  optimize_on_insert: 0,
   // On a cluster, answer only once every shard holds its share (no effect on plain tables).
   distributed_foreground_insert: 1,
   // One block per batch keeps a batch all-or-nothing in the raw table: the engine
