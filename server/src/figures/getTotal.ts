@@ -10,7 +10,7 @@ export interface Total {
 
 /** GMV and orders under a filter within [from, to), exact to the fen. */
 export async function getTotal(store: Store, filter: Filter, range: Range): Promise<Total> {
-  const source = sourceFor(store, filter, range)
+  const source = sourceFor(store, filter, range, { sumsOnly: true })
   const [row] = await store.select<{ gmv: string; orders: number }>(
     `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM (${source.sql}) ${READ_BUDGET}`,
     source.params,

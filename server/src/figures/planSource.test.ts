@@ -62,6 +62,22 @@ describe('which rows answer', () => {
     expect(tables(plan({ filter: { brand: 'Acme' }, range }).sql)).toEqual(['orders_by_brand_day'])
   })
 
+  test('a total from the campaign start to a point inside it is the window less its rest, when the rest is fewer raw rows', () => {
+    const window = { startMs: DAY_START, endMs: DAY_START + 3 * 24 * HOUR }
+    // Up to 18:00 of the last day: forward, 18 hours of a brand's raw orders; the rest, 6.
+    const toMs = DAY_START + 2 * 24 * HOUR + 18 * HOUR
+    const request = { filter: { brand: 'Acme' }, range: { fromMs: window.startMs, toMs }, campaignWindow: window }
+    const total = plan({ ...request, sumsOnly: true })
+    expect(tables(total.sql)).toEqual(['brand_campaign', 'orders'])
+    expect(total.sql).toContain('-gmv')
+    expect(total.rawMs).toBe(6 * HOUR)
+    // Not for a caller that groups or counts keys, nor when the rest is the longer part.
+    expect(plan(request).rawMs).toBe(18 * HOUR)
+    expect(plan({ ...request, sumsOnly: true, range: { fromMs: window.startMs, toMs: toMs - 14 * HOUR } }).rawMs).toBe(
+      4 * HOUR,
+    )
+  })
+
   test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {
     expect(rollupsCover({ brand: 'Acme', region: 'CN-ZJ' })).toBe(false)
     const source = plan({

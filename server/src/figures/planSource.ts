@@ -36,6 +36,11 @@ export interface SourceRequest {
    * then read as it lies, without the FINAL that merges each key's parts.
    */
   keysOnly?: boolean
+  /**
+   * The caller only sums gmv and orders over every row (a total): rows may then be subtracted,
+   * so a range from the campaign's start can be read as the campaign window less its rest.
+   */
+  sumsOnly?: boolean
   /** Prefix of this source's parameter names, so several sources share one statement. */
   prefix: string
 }
@@ -182,44 +187,80 @@ export function planSource(request: SourceRequest): PlannedSource {
 
   // A rollup row moves as a whole: with a shift, only grains the shift is a whole number of.
   const grains = request.grains?.filter((grain) => shiftMs % nominalMs(grain) === 0) ?? (shiftMs === 0 ? undefined : [])
-  const segments = cheapestSplit(fromMs, toMs, ladderFor(needed, grains), request.timeZone)
-  const branches: string[] = []
-  let rawMs = 0
-  const byLevel = new Map<Segment['level'], Segment[]>()
-  for (const segment of segments) byLevel.set(segment.level, [...(byLevel.get(segment.level) ?? []), segment])
-  let index = 0
-  for (const [level, parts] of byLevel) {
-    const time = level === 'raw' ? 'ts' : level.level.time
-    const conditions = parts.map((part) => {
-      const from = p(`F${index}`)
-      const to = p(`T${index}`)
-      index += 1
-      params[from] = part.fromMs
-      params[to] = part.toMs
-      if (level === 'raw') rawMs += part.toMs - part.fromMs
-      return `(${time} >= fromUnixTimestamp64Milli({${from}:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({${to}:Int64}, 'UTC'))`
-    })
-    const grain = level === 'raw' ? 'raw' : level.level.grain
-    const timeColumn = withTime
-      ? `${level === 'raw' ? 'ts' : `toDateTime64(${time}, 3, 'UTC')`} + toIntervalMillisecond({${p('Shift')}:Int64}) AS t, '${grain}' AS grain, `
-      : ''
-    const measures = level === 'raw' ? 'amount AS gmv, toUInt64(1) AS orders' : 'gmv, orders'
-    const table = level === 'raw' ? 'orders' : level.level.table
-    const setWhere = level !== 'raw' && level.set.where ? ` AND ${level.set.where}` : ''
-    branches.push(
-      `SELECT ${timeColumn}${columnList}${measures} FROM ${request.db}.${table}
+  const ladder = ladderFor(needed, grains)
+  /** The segments' rows as one UNION ALL, their parameters named with the tag. */
+  const render = (segments: Segment[], tag: string): { sql: string; rawMs: number } => {
+    const branches: string[] = []
+    let rawMs = 0
+    const byLevel = new Map<Segment['level'], Segment[]>()
+    for (const segment of segments) byLevel.set(segment.level, [...(byLevel.get(segment.level) ?? []), segment])
+    let index = 0
+    for (const [level, parts] of byLevel) {
+      const time = level === 'raw' ? 'ts' : level.level.time
+      const conditions = parts.map((part) => {
+        const from = p(`${tag}F${index}`)
+        const to = p(`${tag}T${index}`)
+        index += 1
+        params[from] = part.fromMs
+        params[to] = part.toMs
+        if (level === 'raw') rawMs += part.toMs - part.fromMs
+        return `(${time} >= fromUnixTimestamp64Milli({${from}:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({${to}:Int64}, 'UTC'))`
+      })
+      const grain = level === 'raw' ? 'raw' : level.level.grain
+      const timeColumn = withTime
+        ? `${level === 'raw' ? 'ts' : `toDateTime64(${time}, 3, 'UTC')`} + toIntervalMillisecond({${p('Shift')}:Int64}) AS t, '${grain}' AS grain, `
+        : ''
+      const measures = level === 'raw' ? 'amount AS gmv, toUInt64(1) AS orders' : 'gmv, orders'
+      const table = level === 'raw' ? 'orders' : level.level.table
+      const setWhere = level !== 'raw' && level.set.where ? ` AND ${level.set.where}` : ''
+      branches.push(
+        `SELECT ${timeColumn}${columnList}${measures} FROM ${request.db}.${table}
         WHERE (${conditions.join(' OR ')})${setWhere} ${where.sql}`,
-    )
+      )
+    }
+    if (withTime) params[p('Shift')] = shiftMs
+    if (branches.length === 0) {
+      // An empty range: one branch that yields nothing keeps the statement's shape.
+      const timeColumn = withTime ? `toDateTime64(0, 3, 'UTC') AS t, 'raw' AS grain, ` : ''
+      branches.push(
+        `SELECT ${timeColumn}${columnList}amount AS gmv, toUInt64(1) AS orders FROM ${request.db}.orders WHERE 0`,
+      )
+    }
+    return { sql: branches.join('\n      UNION ALL\n      '), rawMs }
   }
-  if (withTime) params[p('Shift')] = shiftMs
-  if (branches.length === 0) {
-    // An empty range: one branch that yields nothing keeps the statement's shape.
-    const timeColumn = withTime ? `toDateTime64(0, 3, 'UTC') AS t, 'raw' AS grain, ` : ''
-    branches.push(
-      `SELECT ${timeColumn}${columnList}amount AS gmv, toUInt64(1) AS orders FROM ${request.db}.orders WHERE 0`,
-    )
+  const forward = cheapestSplit(fromMs, toMs, ladder, request.timeZone)
+
+  // From the campaign's start to a point inside it, a caller that only sums may read the whole
+  // window's one bucket less the rest of the window, when the rest has fewer raw rows: "up to
+  // now" is the window less orders not yet placed, where its forward reading is every raw order
+  // of today so far for a brand or a live room.
+  const window = request.campaignWindow
+  const complementSet =
+    request.sumsOnly && columns.length === 0 && !withTime && shiftMs === 0 && window
+      ? CAMPAIGN_ROLLUPS.map((rollup) => ({ rollup, set: setFor(rollup, needed) })).find(({ set }) => set)
+      : undefined
+  if (complementSet?.set && window && fromMs === window.startMs && fromMs < toMs && toMs < window.endMs) {
+    const rest = cheapestSplit(toMs, window.endMs, ladder, request.timeZone)
+    if (rawOf(rest) < rawOf(forward)) {
+      const { rollup, set } = complementSet
+      const subtracted = render(rest, 'X')
+      return {
+        sql: `SELECT gmv, toInt64(orders) AS orders FROM ${request.db}.${rollup.table}
+        WHERE 1${set.where ? ` AND ${set.where}` : ''} ${where.sql}
+      UNION ALL
+      SELECT -gmv AS gmv, -toInt64(orders) AS orders FROM (${subtracted.sql})`,
+        params,
+        rawMs: subtracted.rawMs,
+        onePerKey: false,
+      }
+    }
   }
-  return { sql: branches.join('\n      UNION ALL\n      '), params, rawMs, onePerKey: false }
+  const { sql, rawMs } = render(forward, '')
+  return { sql, params, rawMs, onePerKey: false }
+}
+
+function rawOf(segments: readonly Segment[]): number {
+  return segments.reduce((sum, segment) => (segment.level === 'raw' ? sum + segment.toMs - segment.fromMs : sum), 0)
 }
 
 /** True when rollups alone answer these columns for a range on whole days (or an open end). */

@@ -11,6 +11,7 @@ export interface SourceOptions {
   shiftMs?: number
   prefix?: string
   keysOnly?: boolean
+  sumsOnly?: boolean
 }
 
 /** planSource for this store: its database, the time zone and windows its rollups were cut for. */
@@ -28,6 +29,7 @@ export function sourceFor(store: Store, filter: Filter, range: Range, options: S
     ...(options.grains ? { grains: options.grains } : {}),
     ...(options.shiftMs ? { shiftMs: options.shiftMs } : {}),
     ...(options.keysOnly ? { keysOnly: true } : {}),
+    ...(options.sumsOnly ? { sumsOnly: true } : {}),
   })
 }
 
