@@ -244,13 +244,11 @@ export async function syncLayout(
   const record = JSON.stringify({ layout, views: wanted })
   if (built?.layout === record) return
   const before = builtDefinitions(built?.layout, target)
-  const stale = new Set<string>()
   const rebuilt: LayoutUnit[] = []
   for (const unit of units) {
     // Units come in creation order, so a view's source is settled before the view is looked at.
     const sourceRebuilt = rebuilt.some((earlier) => earlier.view.to === unit.view.from)
     if (before[unit.view.name] === wanted[unit.view.name] && !sourceRebuilt) continue
-    stale.add(unit.view.name)
     rebuilt.push(unit)
   }
   const started = Date.now()
@@ -270,6 +268,9 @@ export async function syncLayout(
     ...(target.cluster ? { clickhouse_settings: { distributed_foreground_insert: 1 } } : {}),
   })
   if (rebuilt.length > 0) {
-    logger.info({ layout, views: [...stale], ms: Date.now() - started }, 'rollups rebuilt for this layout')
+    logger.info(
+      { layout, views: rebuilt.map((unit) => unit.view.name), ms: Date.now() - started },
+      'rollups rebuilt for this layout',
+    )
   }
 }

@@ -1,8 +1,8 @@
-import { type Filter, toFen } from '@gmv-pulse/shared'
+import { type Filter, filterKey, toFen } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { getTotal } from './getTotal.ts'
 import { ceilTo, type Grain } from './grains.ts'
-import { filterId, keptPerStore } from './keptPerStore.ts'
+import { keptPerStore } from './keptPerStore.ts'
 import { ladderFor, neededColumns } from './planSource.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -31,6 +31,8 @@ export async function findMilestoneTimes(
   filter: Filter,
   range: Range,
   thresholds: readonly string[],
+  /** The range's total, when the caller has read it already. */
+  totalGmv?: string,
 ): Promise<Map<string, number | null>> {
   const found = new Map<string, number | null>(thresholds.map((threshold) => [threshold, null]))
   const needed = neededColumns(filter)
@@ -44,7 +46,7 @@ export async function findMilestoneTimes(
   if (unknown.length === 0) return found
   // Only thresholds the total reaches are searched: the total is one row per key of a campaign
   // rollup, while a search reads rows over time (for a brand, raw orders of the day so far).
-  const { gmv } = await getTotal(store, filter, range)
+  const gmv = totalGmv ?? (await getTotal(store, filter, range)).gmv
   const reached = unknown.filter((threshold) => toFen(threshold) <= toFen(gmv))
   if (reached.length === 0) return found
   // The first pass sums the range's buckets in time order. Where a minute rollup keeps the
@@ -93,7 +95,7 @@ type Crossings = Map<string, { atMs: number; foundAt: number }>
 const keptCrossings = keptPerStore<Crossings>(MAX_KNOWN_QUESTIONS)
 
 function knownCrossings(store: Store, filter: Filter, range: Range): Crossings {
-  return keptCrossings(store, JSON.stringify([filterId(filter), range.fromMs, range.toMs]), () => new Map())
+  return keptCrossings(store, JSON.stringify([filterKey(filter), range.fromMs, range.toMs]), () => new Map())
 }
 
 interface Search {

@@ -1,5 +1,6 @@
-import { type Campaign, type Filter, sumMoney } from '@gmv-pulse/shared'
+import { type Campaign, FILTER_DIMENSIONS, type Filter, sumMoney } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
+import { DIMENSION_COLUMNS } from '../queries/filterClause.ts'
 import { getTotal } from './getTotal.ts'
 import { lastYearByKey } from './lastYearSoFar.ts'
 import type { Column } from './rollupLevels.ts'
@@ -44,13 +45,11 @@ export async function getLastYear(
  * the rankings keep anyway: its day so far is no raw scan of every order of that day.
  */
 async function lastYearInFull(store: Store, filter: Filter, lastYear: Range): Promise<string> {
-  const given = Object.entries(filter).filter(([, value]) => value !== undefined)
+  const given = FILTER_DIMENSIONS.filter((dimension) => filter[dimension] !== undefined)
   const [only] = given
-  const column: Column | null =
-    given.length === 1 && only ? (only[0] === 'brand' ? 'brand' : only[0] === 'liveRoom' ? 'live_room' : null) : null
-  if (column && only) {
-    const key = String(only[1])
-    const byKey = await lastYearByKey(store, {}, column, lastYear, [key])
+  if (given.length === 1 && (only === 'brand' || only === 'liveRoom')) {
+    const key = filter[only] as string
+    const byKey = await lastYearByKey(store, {}, DIMENSION_COLUMNS[only] as Column, lastYear, [key])
     return byKey.get(key) as string
   }
   return (await getTotal(store, filter, lastYear)).gmv

@@ -48,16 +48,16 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
   const column = DIMENSION_COLUMNS[query.dimension] as Column
   const current = sourceFor(store, filter, range, { columns: [column], prefix: 'c' })
   const total = sourceFor(store, filter, range, { prefix: 't' })
-  const planned = query.lastYear ? sourceFor(store, filter, query.lastYear, { columns: [column], prefix: 'l' }) : null
+  const fresh = query.lastYear ? afresh(store, filter, column, query.lastYear, 'l') : null
   // Last year ends inside a day; where no rollup keeps this key for that day's part (brands, live
   // rooms), reading it afresh is every raw order of it, so the sums kept per key serve instead
   // (lastYearSoFar.ts). By GMV or orders, last year only labels the rows shown: it is looked up
   // for those keys afterwards. Growth orders every key by it: joined in the statement.
-  const raggedLastYear = planned !== null && planned.rawMs > MAX_RAW_MS_IN_STATEMENT
+  const raggedLastYear = fresh !== null && fresh.rawMs > MAX_RAW_MS_IN_STATEMENT
   const lookedUp = raggedLastYear && query.sort !== 'growth'
   const kept =
     raggedLastYear && query.lastYear && !lookedUp ? lastYearRows(store, filter, column, query.lastYear, 'k') : null
-  const last = lookedUp || !query.lastYear ? null : (kept ?? afresh(store, filter, column, query.lastYear, 'l'))
+  const last = lookedUp ? null : (kept ?? fresh)
   const perKey = current.onePerKey
     ? `SELECT ${column} AS key, gmv, orders FROM (${current.sql})`
     : `SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key`

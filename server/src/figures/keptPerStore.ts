@@ -1,4 +1,3 @@
-import type { Filter } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 
 /**
@@ -18,11 +17,4 @@ export function keptPerStore<T>(max: number): (store: Store, id: string, create:
     while (kept.size > max) kept.delete(kept.keys().next().value as string)
     return value
   }
-}
-
-/** The filter's set fields in a stable order: one id per filter, whatever order it was given in. */
-export function filterId(filter: Filter): [string, unknown][] {
-  return Object.entries(filter)
-    .filter(([, value]) => value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { type Filter, fromFen, toFen } from '@gmv-pulse/shared'
+import { type Filter, filterKey, fromFen, toFen } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
-import { filterId, keptPerStore } from './keptPerStore.ts'
+import { keptPerStore } from './keptPerStore.ts'
 import type { Column } from './rollupLevels.ts'
 import { READ_BUDGET, READ_BUDGET_SETTINGS, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -121,17 +121,24 @@ function writingOf(store: Store): Writing {
 }
 
 function questionFor(store: Store, filter: Filter, column: Column, range: Range): Question {
-  const id = JSON.stringify([column, filterId(filter), range.fromMs])
+  const id = JSON.stringify([column, filterKey(filter), range.fromMs])
   return keptQuestions(store, id, () => ({ id, fromMs: range.fromMs, latest: undefined }))
 }
 
-/** Last year's rows over the range from the rollups and raw rows, as a question asked once reads them. */
-export function afresh(store: Store, filter: Filter, column: Column, range: Range, prefix = 'a'): KeyedRows {
+/** Last year's rows over the range from the rollups and raw rows, as a question asked once reads them, and how much of it is raw. */
+export function afresh(
+  store: Store,
+  filter: Filter,
+  column: Column,
+  range: Range,
+  prefix = 'a',
+): KeyedRows & { rawMs: number } {
   const source = sourceFor(store, filter, range, { columns: [column], prefix })
   return {
     perKey: `SELECT ${column} AS key, sum(gmv) AS gmv FROM (${source.sql}) GROUP BY key`,
     edge: null,
     params: source.params,
+    rawMs: source.rawMs,
   }
 }
 

@@ -103,9 +103,10 @@ export async function computeSnapshot(
 
   // Every read is issued at once and the store spreads them over its read sessions: a tick waits
   // for its longest chain of reads (asOf, then the newest seconds), not for the sum of them all.
-  // On a filter's first tick nothing is known of its milestones, so their search (which finds
-  // only those reached) joins the others instead of waiting for the total.
+  // On a filter's first tick nothing is known of its milestones: their search starts from the
+  // total (it looks only for the thresholds the total reaches) while the other reads go on.
   const firstTick = memory.recentToMs === undefined
+  const totalRead = getTotal(store, filter, range)
   const asOfRead = getAsOf(store, range)
   const window = asOfRead.then(async (asOf) => {
     const anchorSecond = Math.floor((asOf ? Date.parse(asOf) : now) / 1000) * 1000
@@ -123,7 +124,7 @@ export async function computeSnapshot(
     lastYear,
     firstMilestones,
   ] = await Promise.all([
-    getTotal(store, filter, range),
+    totalRead,
     asOfRead,
     window,
     memory.peak === undefined ? getPeak(store, filter, range) : Promise.resolve(memory.peak),
@@ -131,7 +132,9 @@ export async function computeSnapshot(
     getSplits(store, filter, range, MAP_FLOWS),
     countLiveRoomsAbove(store, filter, range, campaign.thresholds.liveRoomGmv),
     getLastYear(store, campaign, filter, range, now, memory.lastYear),
-    firstTick ? findMilestoneTimes(store, filter, range, campaign.milestones) : new Map<string, number | null>(),
+    firstTick
+      ? totalRead.then((total) => findMilestoneTimes(store, filter, range, campaign.milestones, total.gmv))
+      : new Map<string, number | null>(),
   ])
   const series = fillSeconds(recent, windowFrom, ORDERS_PER_SECOND_WINDOW_S)
   memory.peak = peakRead
@@ -152,7 +155,7 @@ export async function computeSnapshot(
   const newlyReached = firstTick
     ? []
     : campaign.milestones.filter((threshold) => !memory.reached.has(threshold) && toFen(totals.gmv) >= toFen(threshold))
-  for (const found of [firstMilestones, await findMilestoneTimes(store, filter, range, newlyReached)]) {
+  for (const found of [firstMilestones, await findMilestoneTimes(store, filter, range, newlyReached, totals.gmv)]) {
     for (const [threshold, at] of found) if (at !== null) memory.reached.set(threshold, at)
   }
   const milestones: Milestone[] = campaign.milestones.map((threshold) => ({
