@@ -8,7 +8,7 @@ import { getLastYear } from '../figures/getLastYear.ts'
 import { getPeak } from '../figures/getPeak.ts'
 import { getTotal } from '../figures/getTotal.ts'
 import { lastYearByKey } from '../figures/lastYearSoFar.ts'
-import { lastYearWindow, resolveRange, shownTo } from '../figures/timeRange.ts'
+import { lastYearWindow, type Range, resolveRange, shownTo } from '../figures/timeRange.ts'
 import { rankingLastYear, topRows } from './getTop.ts'
 
 export interface HeadlineOptions {
@@ -32,29 +32,17 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
     options.at === undefined
       ? window
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
-  const lastYearBase = lastYearWindow(campaign)
 
-  const [asOf, total, lastYear, peak, brands, liveRooms, firstTime] = await Promise.all([
+  // The brands' chain (standings, then what follows from them) is asked first: it is the longest.
+  const [{ brands, firstTime, lastYearGmv }, asOf, total, lastYear, peak, liveRooms] = await Promise.all([
+    brandFigures(store, campaign, range, nowMs),
     getAsOf(store, range),
     getTotal(store, {}, range),
     getLastYear(store, campaign, {}, range, nowMs),
     getPeak(store, {}, range),
-    getBrandStandings(store, {}, range, campaign.thresholds.brandGmv),
     countLiveRoomsAbove(store, {}, range, campaign.thresholds.liveRoomGmv),
-    lastYearBase ? countFirstTimeBrands(store, range, lastYearBase) : null,
   ])
-  // The top brands are the wall's (the standings' top ten), each with last year's GMV at this offset.
   const shown = brands?.top ?? []
-  const lastYearOfBrands = rankingLastYear(campaign, range, nowMs)
-  const lastYearGmv = lastYearOfBrands
-    ? await lastYearByKey(
-        store,
-        {},
-        'brand',
-        lastYearOfBrands,
-        shown.map((brand) => brand.brand),
-      )
-    : null
   const topBrands = topRows(
     shown.map((brand) => ({
       key: brand.brand,
@@ -82,4 +70,28 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
     firstTimeBrands: firstTime === null ? null : { count: firstTime, asOf },
     topBrands: { brands: topBrands, asOf },
   }
+}
+
+/**
+ * The standings, and what follows from them: last year's GMV of the top brands shown (the wall's
+ * top ten) at this offset, and the first-time brands, counted again only when the brands taking
+ * part have changed.
+ */
+async function brandFigures(store: Store, campaign: Campaign, range: Range, nowMs: number) {
+  const brands = await getBrandStandings(store, {}, range, campaign.thresholds.brandGmv)
+  const lastYearBase = lastYearWindow(campaign)
+  const lastYearOfBrands = rankingLastYear(campaign, range, nowMs)
+  const [firstTime, lastYearGmv] = await Promise.all([
+    lastYearBase && brands ? countFirstTimeBrands(store, range, lastYearBase, brands.participating) : null,
+    lastYearOfBrands && brands
+      ? lastYearByKey(
+          store,
+          {},
+          'brand',
+          lastYearOfBrands,
+          brands.top.map((brand) => brand.brand),
+        )
+      : null,
+  ])
+  return { brands, firstTime, lastYearGmv }
 }
