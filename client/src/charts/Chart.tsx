@@ -1,3 +1,4 @@
+import type { Locale } from '@gmv-pulse/shared'
 import { useEffect, useRef } from 'react'
 import { type EChartsCoreOption, echarts } from './echarts.ts'
 
@@ -7,6 +8,8 @@ export interface ChartProps {
   notMerge?: boolean
   className?: string
   label: string
+  /** The page's language: ECharts' own words (month and day names on a time axis) follow it. */
+  locale: Locale
 }
 
 /**
@@ -14,15 +17,23 @@ export interface ChartProps {
  * tick), resize with the element, dispose on unmount. The stage has a fixed 1920×1080 size
  * in CSS pixels, so devicePixelRatio keeps the canvas crisp when the stage is scaled to 4K.
  */
-export function Chart({ option, notMerge = false, className, label }: ChartProps) {
+export function Chart({ option, notMerge = false, className, label, locale }: ChartProps) {
   const element = useRef<HTMLDivElement>(null)
   const instance = useRef<ReturnType<typeof echarts.init> | null>(null)
+  // A chart made anew (another language) starts from the option on screen.
+  const latest = useRef(option)
+  latest.current = option
 
   useEffect(() => {
     const node = element.current
     if (!node) return
-    const chart = echarts.init(node, null, { renderer: 'canvas', devicePixelRatio: stageDevicePixelRatio() })
+    const chart = echarts.init(node, null, {
+      renderer: 'canvas',
+      devicePixelRatio: stageDevicePixelRatio(),
+      locale: locale === 'zh-CN' ? 'ZH' : 'EN',
+    })
     instance.current = chart
+    chart.setOption(latest.current)
     // React removes an unmounted chart's element before it runs this effect's cleanup; the
     // observer then reports a 0×0 box, and a map laid out at 0×0 throws inside ECharts.
     const observer = new ResizeObserver(() => {
@@ -34,7 +45,7 @@ export function Chart({ option, notMerge = false, className, label }: ChartProps
       chart.dispose()
       instance.current = null
     }
-  }, [])
+  }, [locale])
 
   useEffect(() => {
     instance.current?.setOption(option, { notMerge, lazyUpdate: true })

@@ -3,7 +3,13 @@
  * the panels use, on the canvas renderer, so the bundle carries nothing else.
  */
 import { BarChart, LineChart, LinesChart, MapChart, PieChart, TreemapChart } from 'echarts/charts'
-import { GeoComponent, GridComponent, MarkPointComponent, VisualMapComponent } from 'echarts/components'
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkPointComponent,
+  VisualMapComponent,
+} from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
@@ -16,6 +22,8 @@ echarts.use([
   TreemapChart,
   GeoComponent,
   GridComponent,
+  // The wall's campaign curve names its two lines.
+  LegendComponent,
   MarkPointComponent,
   VisualMapComponent,
   CanvasRenderer,

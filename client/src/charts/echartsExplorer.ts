@@ -3,9 +3,9 @@
  * the wall's (echarts.ts). Imported only by those lazily loaded screens, so the wall's
  * bundle does not carry them.
  */
-import { LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components'
+import { MarkAreaComponent, TooltipComponent } from 'echarts/components'
 import { echarts } from './echarts.ts'
 
-echarts.use([LegendComponent, MarkAreaComponent, TooltipComponent])
+echarts.use([MarkAreaComponent, TooltipComponent])
 
 export { echarts }

@@ -38,19 +38,21 @@ const series: Timeseries = {
 }
 
 describe('explorer time series', () => {
-  test('draws last year on this year’s axis by campaign offset', () => {
-    const option: Loose = explorerSeriesOption(series, 'gmv', true, 'en', names)
+  test('draws last year on this year’s axis by campaign offset, on the campaign clock', () => {
+    const option: Loose = explorerSeriesOption(series, 'gmv', true, 'en', names, 'Asia/Shanghai')
+    // 16:00 UTC is midnight in Shanghai: the axis, drawn in UTC, reads the campaign's clock.
+    expect(option.useUTC).toBe(true)
     expect(option.series[0].data).toEqual([
-      [Date.parse('2020-11-10T16:00:00.000Z'), 100.5],
-      [Date.parse('2020-11-10T17:00:00.000Z'), 200],
-      [Date.parse('2020-11-10T18:00:00.000Z'), 10],
+      [Date.parse('2020-11-11T00:00:00.000Z'), 100.5],
+      [Date.parse('2020-11-11T01:00:00.000Z'), 200],
+      [Date.parse('2020-11-11T02:00:00.000Z'), 10],
     ])
     expect(option.series[1].data.map((point: number[]) => point[1])).toEqual([80, 90, 95])
-    expect(option.series[1].data[0][0]).toBe(Date.parse('2020-11-10T16:00:00.000Z'))
+    expect(option.series[1].data[0][0]).toBe(Date.parse('2020-11-11T00:00:00.000Z'))
   })
 
   test('shades the running bucket to its end', () => {
-    const option: Loose = explorerSeriesOption(series, 'orders', true, 'en', names)
+    const option: Loose = explorerSeriesOption(series, 'orders', true, 'en', names, 'UTC')
     expect(option.series[0].markArea.data[0]).toEqual([
       { name: 'in progress', xAxis: Date.parse('2020-11-10T18:00:00.000Z') },
       { xAxis: Date.parse('2020-11-10T19:00:00.000Z') },
@@ -58,12 +60,12 @@ describe('explorer time series', () => {
   })
 
   test('drops the comparison when it is off or there is no last year', () => {
-    expect((explorerSeriesOption(series, 'gmv', false, 'en', names) as Loose).series).toHaveLength(1)
+    expect((explorerSeriesOption(series, 'gmv', false, 'en', names, 'UTC') as Loose).series).toHaveLength(1)
     const noLastYear = {
       ...series,
       points: series.points.map((point) => ({ ...point, lastYear: null, partial: false })),
     }
-    const option: Loose = explorerSeriesOption(noLastYear, 'gmv', true, 'en', names)
+    const option: Loose = explorerSeriesOption(noLastYear, 'gmv', true, 'en', names, 'UTC')
     expect(option.series).toHaveLength(1)
     expect(option.series[0].markArea).toBeUndefined()
   })

@@ -1,6 +1,7 @@
 import { formatCount, formatMoneyCompact, INTERVAL_MS, type Locale, type Timeseries } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
+import { ZONED_AXIS, zonedAxisTime } from './zonedTime.ts'
 
 export type SeriesMetric = 'gmv' | 'orders'
 
@@ -16,7 +17,7 @@ const metricValue = (metric: SeriesMetric, point: { gmv: string; orders: number 
 /**
  * GMV or orders per bucket, with last year's bucket at the same campaign offset drawn on this
  * year's time axis (dashed), and the bucket still running shaded and labelled: its low value
- * is unfinished, not a drop.
+ * is unfinished, not a drop. Times read on the campaign's clock (zonedTime.ts).
  */
 export function explorerSeriesOption(
   series: Timeseries,
@@ -24,7 +25,9 @@ export function explorerSeriesOption(
   compare: boolean,
   locale: Locale,
   names: SeriesNames,
+  timeZone: string,
 ): EChartsCoreOption {
+  const at = (iso: string) => zonedAxisTime(Date.parse(iso), timeZone)
   const format = (value: number) =>
     metric === 'gmv'
       ? formatMoneyCompact(value.toFixed(2), locale, { fractionDigits: value >= 1e4 ? 1 : 2 })
@@ -32,6 +35,7 @@ export function explorerSeriesOption(
   const partial = series.points.find((point) => point.partial)
   const showLastYear = compare && series.points.some((point) => point.lastYear !== null)
   return {
+    ...ZONED_AXIS,
     animation: false,
     backgroundColor: 'transparent',
     grid: { left: 90, right: 24, top: 40, bottom: 36 },
@@ -52,7 +56,7 @@ export function explorerSeriesOption(
         lineStyle: { color: THEME.accent, width: 3 },
         itemStyle: { color: THEME.accent },
         areaStyle: { color: THEME.accentSoft },
-        data: series.points.map((point) => [Date.parse(point.t), metricValue(metric, point)]),
+        data: series.points.map((point) => [at(point.t), metricValue(metric, point)]),
         markArea: partial
           ? {
               silent: true,
@@ -60,8 +64,8 @@ export function explorerSeriesOption(
               label: { color: THEME.muted, position: 'insideTop' },
               data: [
                 [
-                  { name: names.inProgress, xAxis: Date.parse(partial.t) },
-                  { xAxis: Date.parse(partial.t) + INTERVAL_MS[series.interval] },
+                  { name: names.inProgress, xAxis: at(partial.t) },
+                  { xAxis: zonedAxisTime(Date.parse(partial.t) + INTERVAL_MS[series.interval], timeZone) },
                 ],
               ],
             }
@@ -76,7 +80,7 @@ export function explorerSeriesOption(
               lineStyle: { color: THEME.lastYear, width: 2, type: 'dashed' },
               itemStyle: { color: THEME.lastYear },
               data: series.points.flatMap((point) =>
-                point.lastYear ? [[Date.parse(point.t), metricValue(metric, point.lastYear)]] : [],
+                point.lastYear ? [[at(point.t), metricValue(metric, point.lastYear)]] : [],
               ),
             },
           ]

@@ -1,44 +1,35 @@
-import { formatMoneyCompact, type Locale, shiftDecimal } from '@gmv-pulse/shared'
-import type { CurvePoint } from '../data/history.ts'
+import { type CampaignCurvePoint, formatMoneyCompact, type Locale, shiftDecimal } from '@gmv-pulse/shared'
+import type { DrawnCurve } from '../data/liveCurve.ts'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
+import { ZONED_AXIS, zonedAxisTime } from './zonedTime.ts'
 
-/** More points than pixels only costs frame time: a curve is thinned to this many, keeping the last. */
-export const MAX_PLOTTED_POINTS = 600
-
-export function thin<T>(points: readonly T[], max: number): T[] {
-  if (points.length <= max) return [...points]
-  const step = points.length / max
-  const kept: T[] = []
-  for (let index = 0; index < max - 1; index++) kept.push(points[Math.floor(index * step)] as T)
-  kept.push(points[points.length - 1] as T)
-  return kept
-}
-
-/** "00:00" / "1:05" style campaign offset labels (hours:minutes, or minutes:seconds in the first hour). */
-export function formatOffset(seconds: number): string {
-  const h = Math.floor(seconds / 3600)
-  const m = Math.floor((seconds % 3600) / 60)
-  const s = Math.floor(seconds % 60)
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`
-}
-
-/** This year's GMV against last year's at the same campaign offset. */
+/**
+ * This year's GMV so far against last year's at the same campaign offset, on the campaign's
+ * clock: days and hours as the campaign counts them (zonedTime.ts). Last year runs on over its
+ * whole window, ahead of this year's line.
+ */
 export function gmvCurveOption(
-  points: readonly CurvePoint[],
+  curve: DrawnCurve,
   locale: Locale,
   names: { thisYear: string; lastYear: string },
+  timeZone: string,
 ): EChartsCoreOption {
-  const shown = thin(points, MAX_PLOTTED_POINTS)
-  const hasLastYear = shown.some((point) => point.lastYearGmv !== null)
+  const plotted = (points: readonly CampaignCurvePoint[]) =>
+    points.map((point) => [zonedAxisTime(Date.parse(point.t), timeZone), plotAmount(point.gmv)])
   return {
+    ...ZONED_AXIS,
     animation: false,
-    grid: { left: 110, right: 20, top: 36, bottom: 30 },
+    grid: { left: 110, right: 24, top: 40, bottom: 30 },
+    legend: {
+      top: 0,
+      right: 0,
+      textStyle: { color: THEME.muted, fontSize: 14 },
+      data: [names.thisYear, names.lastYear],
+    },
     xAxis: {
-      type: 'value',
-      min: 0,
-      max: 'dataMax',
-      axisLabel: { color: THEME.muted, fontSize: 14, formatter: formatOffset },
+      type: 'time',
+      axisLabel: { color: THEME.muted, fontSize: 14, hideOverlap: true },
       splitLine: { show: false },
     },
     yAxis: {
@@ -59,19 +50,17 @@ export function gmvCurveOption(
         type: 'line',
         showSymbol: false,
         lineStyle: { color: THEME.accent, width: 4 },
+        itemStyle: { color: THEME.accent },
         areaStyle: { color: THEME.accentSoft },
-        data: shown.map((point) => [point.offsetSeconds, plotAmount(point.gmv)]),
+        data: plotted(curve.thisYear),
       },
       {
         name: names.lastYear,
         type: 'line',
         showSymbol: false,
         lineStyle: { color: THEME.lastYear, width: 2, type: 'dashed' },
-        data: hasLastYear
-          ? shown.flatMap((point) =>
-              point.lastYearGmv === null ? [] : [[point.offsetSeconds, plotAmount(point.lastYearGmv)]],
-            )
-          : [],
+        itemStyle: { color: THEME.lastYear },
+        data: plotted(curve.lastYear),
       },
     ],
   }

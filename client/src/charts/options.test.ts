@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
-import { formatOffset, gmvCurveOption, thin } from './gmvCurveOption.ts'
+import { gmvCurveOption } from './gmvCurveOption.ts'
 import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
 import { categoriesOption, channelsOption } from './sharesOptions.ts'
@@ -13,57 +13,57 @@ type Loose = any
 const snapshot = snapshotFixture()
 
 describe('orders per second', () => {
-  test('plots the five-minute window without animation', () => {
-    const option: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, 'en')
+  test('plots the five-minute window without animation, on the campaign clock', () => {
+    const option: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, 'en', 'Asia/Shanghai')
     expect(option.animation).toBe(false)
+    // 16:01 UTC is 00:01 in Shanghai: the axis, drawn in UTC, reads the campaign's clock.
+    expect(option.useUTC).toBe(true)
     expect(option.series[0].data).toEqual([
-      [Date.parse('2020-11-10T16:01:23.000Z'), 5],
-      [Date.parse('2020-11-10T16:01:24.000Z'), 9],
-      [Date.parse('2020-11-10T16:01:25.000Z'), 10],
+      [Date.parse('2020-11-11T00:01:23.000Z'), 5],
+      [Date.parse('2020-11-11T00:01:24.000Z'), 9],
+      [Date.parse('2020-11-11T00:01:25.000Z'), 10],
     ])
   })
   test('marks the peak only when it is inside the window', () => {
-    const outside: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, 'en')
+    const outside: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, 'en', 'UTC')
     expect(outside.series[0].markPoint.data).toEqual([])
     const peak = { ordersPerSecond: 9, at: '2020-11-10T16:01:24.000Z' }
-    const inside: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, peak, 'en')
+    const inside: Loose = ordersPerSecondOption(snapshot.ordersPerSecond, peak, 'en', 'UTC')
     expect(inside.series[0].markPoint.data[0].coord).toEqual([Date.parse(peak.at), 9])
   })
 })
 
 describe('GMV curve', () => {
-  const points = [
-    { at: 0, offsetSeconds: 0, gmv: '0.00', lastYearGmv: '0.00' },
-    { at: 1000, offsetSeconds: 1, gmv: '100.50', lastYearGmv: '80.00' },
-  ]
-  test('plots this year against last year by campaign offset', () => {
-    const option: Loose = gmvCurveOption(points, 'en', { thisYear: 'this', lastYear: 'last' })
+  const curve = {
+    thisYear: [
+      { t: '2020-11-10T16:00:00.000Z', gmv: '0.00' },
+      { t: '2020-11-10T17:00:00.000Z', gmv: '100.50' },
+    ],
+    lastYear: [
+      { t: '2020-11-10T16:00:00.000Z', gmv: '0.00' },
+      { t: '2020-11-10T17:00:00.000Z', gmv: '80.00' },
+      { t: '2020-11-10T18:00:00.000Z', gmv: '160.00' },
+    ],
+  }
+  test('plots this year against last year on the campaign clock, with a legend', () => {
+    const option: Loose = gmvCurveOption(curve, 'en', { thisYear: 'this', lastYear: 'last' }, 'Asia/Shanghai')
+    // 16:00 UTC is midnight in Shanghai: the axis, drawn in UTC, reads the campaign's clock.
+    expect(option.useUTC).toBe(true)
     expect(option.series[0].data).toEqual([
-      [0, 0],
-      [1, 100.5],
+      [Date.parse('2020-11-11T00:00:00.000Z'), 0],
+      [Date.parse('2020-11-11T01:00:00.000Z'), 100.5],
     ])
-    expect(option.series[1].data).toEqual([
-      [0, 0],
-      [1, 80],
-    ])
+    expect(option.series[1].data.map((point: number[]) => point[1])).toEqual([0, 80, 160])
+    expect(option.legend.data).toEqual(['this', 'last'])
   })
   test('leaves the last-year line empty when no last-year window is configured', () => {
     const option: Loose = gmvCurveOption(
-      points.map((point) => ({ ...point, lastYearGmv: null })),
+      { ...curve, lastYear: [] },
       'en',
       { thisYear: 'this', lastYear: 'last' },
+      'UTC',
     )
     expect(option.series[1].data).toEqual([])
-  })
-  test('thins long histories but always keeps the latest point', () => {
-    const many = Array.from({ length: 1000 }, (_, index) => index)
-    const kept = thin(many, 100)
-    expect(kept).toHaveLength(100)
-    expect(kept[99]).toBe(999)
-  })
-  test('labels offsets as minutes:seconds, then hours:minutes', () => {
-    expect(formatOffset(85)).toBe('1:25')
-    expect(formatOffset(3900)).toBe('1:05')
   })
 })
 

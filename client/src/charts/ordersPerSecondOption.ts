@@ -1,23 +1,27 @@
 import { formatCount, type Locale, type Snapshot } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { THEME } from './theme.ts'
+import { ZONED_AXIS, zonedAxisTime } from './zonedTime.ts'
 
 /**
  * Orders per second over the last five minutes, with the campaign peak marked when it
- * falls inside the window. A sliding window: animation off, so points do not wobble.
+ * falls inside the window. A sliding window: animation off, so points do not wobble. Times read
+ * on the campaign's clock (zonedTime.ts).
  */
 export function ordersPerSecondOption(
   series: Snapshot['ordersPerSecond'],
   peak: Snapshot['peak'],
   locale: Locale,
+  timeZone: string,
 ): EChartsCoreOption {
   const start = Date.parse(series.start)
-  const data = series.counts.map((orders, i) => [start + i * 1000, orders] as const)
-  const peakAt = peak?.at ? Date.parse(peak.at) : null
+  const data = series.counts.map((orders, i) => [zonedAxisTime(start + i * 1000, timeZone), orders] as const)
+  const peakAt = peak?.at ? zonedAxisTime(Date.parse(peak.at), timeZone) : null
   const first = data[0]?.[0]
   const last = data[data.length - 1]?.[0]
   const peakInWindow = peakAt !== null && first !== undefined && last !== undefined && peakAt >= first && peakAt <= last
   return {
+    ...ZONED_AXIS,
     animation: false,
     grid: { left: 70, right: 20, top: 20, bottom: 30 },
     xAxis: {

@@ -1,4 +1,12 @@
-import { type Campaign, campaignSchema, type Filter, type Summary, summarySchema } from '@gmv-pulse/shared'
+import {
+  type Campaign,
+  type CampaignCurve,
+  campaignCurveSchema,
+  campaignSchema,
+  type Filter,
+  type Summary,
+  summarySchema,
+} from '@gmv-pulse/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { getJson } from './apiClient.ts'
 
@@ -18,5 +26,17 @@ export const summaryQuery = (filter: Filter) =>
     placeholderData: (previous) => previous,
   })
 
+/** The server keeps a filter's curve for 30 s; the wall draws its live total after it in between. */
+const CURVE_REFRESH_MS = 60_000
+
+export const curveQuery = (filter: Filter) =>
+  queryOptions({
+    queryKey: ['curve', filter] as const,
+    queryFn: ({ queryKey: [, request], signal }): Promise<CampaignCurve> =>
+      getJson('/curve', campaignCurveSchema, { ...request }, signal),
+    refetchInterval: CURVE_REFRESH_MS,
+  })
+
 export const useCampaignQuery = () => useQuery(campaignQuery())
+export const useCurveQuery = (filter: Filter) => useQuery(curveQuery(filter))
 export const useSummaryQuery = (filter: Filter) => useQuery(summaryQuery(filter))

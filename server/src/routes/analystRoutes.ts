@@ -3,6 +3,7 @@ import type { Store } from '../clickhouse/store.ts'
 import type { Config } from '../config.ts'
 import { brandsRoute } from './brands.ts'
 import { campaignRoute } from './campaign.ts'
+import { curveRoute } from './curve.ts'
 import { headlineRoute } from './headline.ts'
 import { summaryRoute } from './summary.ts'
 import { timeseriesRoute } from './timeseries.ts'
@@ -19,6 +20,7 @@ export function analystRoutes({ store, config }: AnalystRouteDependencies): Rout
   router.use(campaignRoute(config.campaign))
   router.use(summaryRoute(store, config.campaign))
   router.use(timeseriesRoute(store, config.campaign))
+  router.use(curveRoute(store, config.campaign))
   router.use(topRoute(store, config.campaign))
   router.use(brandsRoute(store))
   router.use(headlineRoute(store, config.campaign, usdRate(config)))

@@ -1,20 +1,11 @@
 import { errorBodySchema } from '@gmv-pulse/shared'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { TestServer } from '../startTestServer.ts'
-import { ALL_ORDERS, CAMPAIGN_START, startAnalystServer } from './analystFixtures.ts'
+import { describe, expect, test } from 'vitest'
+import { ALL_ORDERS, analystServerForFile, CAMPAIGN_START } from './analystFixtures.ts'
 
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startAnalystServer()
-})
-
-afterAll(async () => {
-  await server?.close()
-})
+const server = analystServerForFile()
 
 async function expectBadRequest(path: string, field?: string) {
-  const response = await fetch(`${server.url}${path}`)
+  const response = await fetch(`${server().url}${path}`)
   const body = await response.json()
   expect(response.status, `${path} → ${JSON.stringify(body)}`).toBe(400)
   const { error } = errorBodySchema.parse(body)
@@ -27,7 +18,9 @@ async function expectBadRequest(path: string, field?: string) {
 }
 
 async function storedOrders(): Promise<number> {
-  const [row] = await server.store.select<{ orders: number }>(`SELECT count() AS orders FROM ${server.store.db}.orders`)
+  const [row] = await server().store.select<{ orders: number }>(
+    `SELECT count() AS orders FROM ${server().store.db}.orders`,
+  )
   return Number(row?.orders)
 }
 
@@ -73,11 +66,11 @@ describe('SQL injection attempts change nothing and match nothing', () => {
     const value = encodeURIComponent(attempt)
     test(`filter values: ${attempt}`, async () => {
       for (const dimension of ['brand', 'category', 'channel', 'liveRoom']) {
-        const series = await fetch(`${server.url}/api/v1/timeseries?interval=1h&${dimension}=${value}`)
+        const series = await fetch(`${server().url}/api/v1/timeseries?interval=1h&${dimension}=${value}`)
         expect(series.status).toBe(200)
         const body = (await series.json()) as { points: { orders: number }[] }
         expect(body.points.every((point) => point.orders === 0)).toBe(true)
-        const top = await fetch(`${server.url}/api/v1/top?dimension=brand&${dimension}=${value}`)
+        const top = await fetch(`${server().url}/api/v1/top?dimension=brand&${dimension}=${value}`)
         expect(await top.json()).toMatchObject({ total: { orders: 0 }, rows: [] })
       }
       await expectBadRequest(`/api/v1/top?dimension=brand&region=${value}`, 'region')
@@ -94,7 +87,7 @@ describe('SQL injection attempts change nothing and match nothing', () => {
     })
 
     test(`brand search text: ${attempt}`, async () => {
-      const response = await fetch(`${server.url}/api/v1/brands?search=${value}`)
+      const response = await fetch(`${server().url}/api/v1/brands?search=${value}`)
       expect(response.status).toBe(200)
       expect(await response.json()).toEqual({ brands: [] })
     })

@@ -1,5 +1,5 @@
 import { fromFen, type OrderInput, toFen } from '@gmv-pulse/shared'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { z } from 'zod'
 import { makeOrders } from '../orderFixtures.ts'
 import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
@@ -61,6 +61,21 @@ export const LAST_YEAR: OrderInput[] = withOrigin(
 )
 
 export const ALL_ORDERS = [...THIS_YEAR, ...LAST_YEAR]
+
+/** One analyst server for a test file: started before its tests, closed after them. */
+export function analystServerForFile(): () => TestServer {
+  let server: TestServer | undefined
+  beforeAll(async () => {
+    server = await startAnalystServer()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+  return () => {
+    if (!server) throw new Error('the analyst server has not started')
+    return server
+  }
+}
 
 export async function startAnalystServer(env: Record<string, string> = {}): Promise<TestServer> {
   const server = await startTestServer({ ...ANALYST_ENV, ...env })

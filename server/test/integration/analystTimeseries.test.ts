@@ -1,7 +1,8 @@
 import { type OrderInput, type Timeseries, timeseriesSchema } from '@gmv-pulse/shared'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { postOrders, type TestServer } from '../startTestServer.ts'
+import { describe, expect, test } from 'vitest'
+import { postOrders } from '../startTestServer.ts'
 import {
+  analystServerForFile,
   CAMPAIGN_END,
   CAMPAIGN_START,
   getOk,
@@ -11,24 +12,15 @@ import {
   LAST_YEAR_START,
   OFFSET_MS,
   SHANGHAI_OFFSET_MS,
-  startAnalystServer,
   sum,
   THIS_YEAR,
   ts,
 } from './analystFixtures.ts'
 
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startAnalystServer()
-})
-
-afterAll(async () => {
-  await server?.close()
-})
+const server = analystServerForFile()
 
 const timeseries = (query: Record<string, string | number>): Promise<Timeseries> =>
-  getOk(server.url, '/api/v1/timeseries', query, timeseriesSchema)
+  getOk(server().url, '/api/v1/timeseries', query, timeseriesSchema)
 
 /** Bucket start in UTC ms for a width, taken in Shanghai (UTC+8, no summer time since 1991). */
 const bucketOf = (ms: number, widthMs: number) =>
@@ -122,7 +114,7 @@ describe('GET /api/v1/timeseries', () => {
   test('the bucket that is still running is marked partial', async () => {
     const now = Date.now()
     const response = await postOrders(
-      server.url,
+      server().url,
       JSON.stringify([
         {
           orderId: 'live-1',

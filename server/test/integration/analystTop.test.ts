@@ -6,9 +6,9 @@ import {
   type Top,
   topSchema,
 } from '@gmv-pulse/shared'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { TestServer } from '../startTestServer.ts'
+import { describe, expect, test } from 'vitest'
 import {
+  analystServerForFile,
   CAMPAIGN_END,
   CAMPAIGN_START,
   expectedGrowth,
@@ -20,21 +20,13 @@ import {
   LAST_YEAR_END,
   LAST_YEAR_START,
   OFFSET_MS,
-  startAnalystServer,
   THIS_YEAR,
 } from './analystFixtures.ts'
 
-let server: TestServer
+const server = analystServerForFile()
 
-beforeAll(async () => {
-  server = await startAnalystServer()
-})
-
-afterAll(async () => {
-  await server?.close()
-})
-
-const top = (query: Record<string, string | number>): Promise<Top> => getOk(server.url, '/api/v1/top', query, topSchema)
+const top = (query: Record<string, string | number>): Promise<Top> =>
+  getOk(server().url, '/api/v1/top', query, topSchema)
 
 function groupBy(orders: OrderInput[], dimension: FilterDimension): Map<string, OrderInput[]> {
   const groups = new Map<string, OrderInput[]>()

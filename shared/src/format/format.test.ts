@@ -12,6 +12,7 @@ import {
   formatUsdFromCny,
   resolveLocale,
   shiftDecimal,
+  thresholdLabel,
 } from './index.ts'
 
 describe('shiftDecimal', () => {
@@ -111,5 +112,15 @@ describe('locale', () => {
     expect(resolveLocale('zh-CN', ['en-US'])).toBe('zh-CN')
     expect(resolveLocale(null, ['fr', 'en-GB'])).toBe('en')
     expect(resolveLocale('xx', ['fr'])).toBe('zh-CN')
+  })
+})
+
+describe('threshold labels', () => {
+  test('state the configured threshold, and keep the published Chinese name only for ¥1亿', () => {
+    expect(thresholdLabel('brands', '100000000.00', 'zh-CN')).toBe('亿元品牌')
+    expect(thresholdLabel('liveRooms', '100000000.00', 'zh-CN')).toBe('亿元直播间')
+    expect(thresholdLabel('brands', '10000.00', 'zh-CN')).toBe('成交额超¥1万品牌')
+    expect(thresholdLabel('brands', '100000000.00', 'en')).toBe('Brands above ¥100 million')
+    expect(thresholdLabel('liveRooms', '10000.00', 'en')).toBe('Live rooms above ¥10,000')
   })
 })

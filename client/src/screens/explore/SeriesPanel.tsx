@@ -32,11 +32,18 @@ export function SeriesPanel({
   const option = useMemo(
     () =>
       series
-        ? explorerSeriesOption(series, metric, compare, locale, {
-            thisYear: strings.thisYear,
-            lastYear: strings.lastYear,
-            inProgress: strings.inProgress,
-          })
+        ? explorerSeriesOption(
+            series,
+            metric,
+            compare,
+            locale,
+            {
+              thisYear: strings.thisYear,
+              lastYear: strings.lastYear,
+              inProgress: strings.inProgress,
+            },
+            series.timeZone,
+          )
         : null,
     [series, metric, compare, locale, strings],
   )
@@ -64,7 +71,7 @@ export function SeriesPanel({
       <ErrorNote error={error} label={strings.failed} />
       <div ref={container} className={`series-body ${loading ? 'loading' : ''}`}>
         {option ? (
-          <Chart option={option} notMerge label={title} />
+          <Chart option={option} locale={locale} notMerge label={title} />
         ) : (
           <div className="muted empty-a">{strings.loading}</div>
         )}

@@ -284,7 +284,7 @@ export function PresentPage({ locale }: { locale: Locale }) {
               </button>
             </header>
             <div ref={chartBox} className="top-chart">
-              {chartOption ? <Chart option={chartOption} label={strings.topBrands} /> : null}
+              {chartOption ? <Chart option={chartOption} locale={locale} label={strings.topBrands} /> : null}
             </div>
           </section>
         </>

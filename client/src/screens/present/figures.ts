@@ -5,6 +5,7 @@ import {
   formatMoneyCompact,
   type Headline,
   type Locale,
+  thresholdLabel,
 } from '@gmv-pulse/shared'
 import type { PresenterStrings } from './strings.ts'
 
@@ -25,7 +26,6 @@ export interface Figure {
  * the page can be checked against the API to the fen, and each carries its own as-of time.
  */
 export function headlineFigures(h: Headline, locale: Locale, timeZone: string, strings: PresenterStrings): Figure[] {
-  const threshold = (amount: string) => formatMoneyCompact(amount, locale, { fractionDigits: 0 })
   const figures: Figure[] = [
     {
       id: 'gmv-cny',
@@ -78,14 +78,14 @@ export function headlineFigures(h: Headline, locale: Locale, timeZone: string, s
     },
     {
       id: 'brands-above',
-      label: `${strings.brandsAbove} ${threshold(h.brandsAboveThreshold.threshold)}`,
+      label: thresholdLabel('brands', h.brandsAboveThreshold.threshold, locale),
       text: formatCount(h.brandsAboveThreshold.count, locale),
       exact: String(h.brandsAboveThreshold.count),
       asOf: h.brandsAboveThreshold.asOf,
     },
     {
       id: 'live-rooms-above',
-      label: `${strings.liveRoomsAbove} ${threshold(h.liveRoomsAboveThreshold.threshold)}`,
+      label: thresholdLabel('liveRooms', h.liveRoomsAboveThreshold.threshold, locale),
       text: formatCount(h.liveRoomsAboveThreshold.count, locale),
       exact: String(h.liveRoomsAboveThreshold.count),
       asOf: h.liveRoomsAboveThreshold.asOf,

@@ -35,5 +35,5 @@ export function MapPanel({
     () => (map ? mapOption({ mapName: PULSE_MAP_NAME, regions, flows, centers: map.centers, locale }) : null),
     [map, regions, flows, locale],
   )
-  return option ? <Chart option={option} label={label} /> : <div className="chart" />
+  return option ? <Chart option={option} locale={locale} label={label} /> : <div className="chart" />
 }

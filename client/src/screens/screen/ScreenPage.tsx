@@ -10,9 +10,10 @@ import {
   fromFen,
   type Locale,
   type Snapshot,
+  thresholdLabel,
   type WallScene,
 } from '@gmv-pulse/shared'
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import { labelOf, STRINGS } from '../../app/i18n.ts'
 import { Chart } from '../../charts/Chart.tsx'
 import { gmvCurveOption } from '../../charts/gmvCurveOption.ts'
@@ -20,8 +21,8 @@ import { ordersPerSecondOption } from '../../charts/ordersPerSecondOption.ts'
 import { categoriesOption, channelsOption } from '../../charts/sharesOptions.ts'
 import { topBrandsOption } from '../../charts/topBrandsOption.ts'
 import { freshness } from '../../data/freshness.ts'
-import { appendCurvePoint, type CurvePoint } from '../../data/history.ts'
-import { useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
+import { withLiveTotal } from '../../data/liveCurve.ts'
+import { useCampaignQuery, useCurveQuery, useSummaryQuery } from '../../data/queries.ts'
 import { useLiveSocket, useLiveSubscription } from '../../data/useLiveSnapshot.ts'
 import { Counters } from './Counters.tsx'
 import { FreshnessBadge } from './FreshnessBadge.tsx'
@@ -69,16 +70,11 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
   const usdRate = campaign?.usdRate
 
-  // History belongs to one filter: a new spotlight starts its curve and milestones afresh.
-  const [curve, setCurve] = useState<{ key: string; points: CurvePoint[] }>({ key, points: [] })
+  // Milestones belong to one filter: a new spotlight announces its own afresh.
   const previousMilestones = useRef<{ key: string; milestones: Snapshot['milestones'] } | null>(null)
   useEffect(() => {
     if (!snapshot) return
     const snapshotKey = filterKey(snapshot.filter)
-    setCurve((history) => ({
-      key: snapshotKey,
-      points: appendCurvePoint(history.key === snapshotKey ? history.points : [], snapshot, campaign?.start ?? null),
-    }))
     const previous = previousMilestones.current?.key === snapshotKey ? previousMilestones.current.milestones : null
     for (const milestone of newlyReached(previous, snapshot.milestones, Date.now(), 60_000)) {
       const amount = formatMoneyCompact(milestone.threshold, locale, { fractionDigits: 0 })
@@ -86,7 +82,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
       pushToast({ tone: 'milestone', text: `${amount} ${strings.reachedAt} ${at}` })
     }
     previousMilestones.current = { key: snapshotKey, milestones: snapshot.milestones }
-  }, [snapshot, campaign?.start, locale, timeZone, strings, pushToast])
+  }, [snapshot, locale, timeZone, strings, pushToast])
 
   const onCorrection = useCallback(
     (fen: bigint) =>
@@ -108,17 +104,24 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   const options = useMemo(() => {
     if (!snapshot) return null
     return {
-      ordersPerSecond: ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, locale),
+      ordersPerSecond: ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, locale, timeZone),
       // A figure the store keeps no rollup for under this spotlight comes as null: say so.
       topBrands: snapshot.topBrands ? topBrandsOption(snapshot.topBrands, locale, strings.newEntry) : null,
       channels: snapshot.channels ? channelsOption(snapshot.channels, locale, label) : null,
       categories: snapshot.categories ? categoriesOption(snapshot.categories, locale, label) : null,
     }
-  }, [snapshot, locale, strings, label])
-  const curvePoints = curve.key === key ? curve.points : NO_POINTS
+  }, [snapshot, locale, strings, label, timeZone])
+  // The whole campaign so far from the server, with this filter's live total as its newest point.
+  const curveQuery = useCurveQuery(filter)
   const curveOption = useMemo(
-    () => gmvCurveOption(curvePoints, locale, { thisYear: strings.thisYear, lastYear: strings.lastYear }),
-    [curvePoints, locale, strings],
+    () =>
+      gmvCurveOption(
+        withLiveTotal(curveQuery.data, snapshot && filterKey(snapshot.filter) === key ? snapshot : null),
+        locale,
+        { thisYear: strings.thisYear, lastYear: strings.lastYear },
+        timeZone,
+      ),
+    [curveQuery.data, snapshot, key, locale, strings, timeZone],
   )
   const livestream = snapshot?.channels?.find((channel) => channel.key === 'livestream')
   const panel = { timeZone, strings, asOf }
@@ -162,14 +165,14 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           <div className="col col-left">
             <Panel title={strings.topBrands} className="panel-brands" {...panel}>
               {options?.topBrands ? (
-                <Chart option={options.topBrands} label={strings.topBrands} />
+                <Chart option={options.topBrands} locale={locale} label={strings.topBrands} />
               ) : (
                 <Empty text={options ? strings.notKept : strings.noData} />
               )}
             </Panel>
             <Panel title={strings.categories} className="panel-categories" {...panel}>
               {options?.categories ? (
-                <Chart option={options.categories} notMerge label={strings.categories} />
+                <Chart option={options.categories} locale={locale} notMerge label={strings.categories} />
               ) : (
                 <Empty text={options ? strings.notKept : strings.noData} />
               )}
@@ -221,13 +224,13 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               {...panel}
             >
               {options ? (
-                <Chart option={options.ordersPerSecond} label={strings.ordersPerSecond} />
+                <Chart option={options.ordersPerSecond} locale={locale} label={strings.ordersPerSecond} />
               ) : (
                 <Empty text={strings.noData} />
               )}
             </Panel>
             <Panel title={strings.curve} className="panel-curve" {...panel}>
-              <Chart option={curveOption} label={strings.curve} />
+              <Chart option={curveOption} locale={locale} label={strings.curve} />
             </Panel>
             <Panel
               title={strings.channels}
@@ -240,7 +243,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               {...panel}
             >
               {options?.channels ? (
-                <Chart option={options.channels} notMerge label={strings.channels} />
+                <Chart option={options.channels} locale={locale} notMerge label={strings.channels} />
               ) : (
                 <Empty text={options ? strings.notKept : strings.noData} />
               )}
@@ -253,8 +256,16 @@ export function ScreenPage({ locale }: { locale: Locale }) {
         <Counters
           locale={locale}
           counters={[
-            { label: strings.liveRooms, value: snapshot ? snapshot.liveRoomsAboveThreshold : 0, testId: 'live-rooms' },
-            { label: strings.brandsAbove, value: snapshot ? snapshot.brandsAboveThreshold : 0, testId: 'brands-above' },
+            {
+              label: campaign ? thresholdLabel('liveRooms', campaign.thresholds.liveRoomGmv, locale) : '',
+              value: snapshot ? snapshot.liveRoomsAboveThreshold : 0,
+              testId: 'live-rooms',
+            },
+            {
+              label: campaign ? thresholdLabel('brands', campaign.thresholds.brandGmv, locale) : '',
+              value: snapshot ? snapshot.brandsAboveThreshold : 0,
+              testId: 'brands-above',
+            },
             {
               label: strings.participatingBrands,
               value: snapshot ? snapshot.participatingBrands : 0,
@@ -273,8 +284,6 @@ export function ScreenPage({ locale }: { locale: Locale }) {
     </div>
   )
 }
-
-const NO_POINTS: CurvePoint[] = []
 
 /** A spotlighted province by its name on the wall; brands, categories and countries as sent. */
 function spotlightValue(state: SceneState, locale: Locale): string {
