@@ -13,8 +13,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { formatClock } from '@gmv-pulse/shared'
 import { runBackfill } from './backfill.ts'
 import { campaignEndMs, campaignStartMs, toChinaIso } from './campaignWindow.ts'
 import { createCampaignGenerator } from './generator.ts'
@@ -37,6 +38,8 @@ export interface DemoOptions {
 }
 
 const NOV_11_SECOND = 10 * 86_400
+/** The festival's own zone: the screens and this console read the campaign's clock in it. */
+const DEMO_TIME_ZONE = 'Asia/Shanghai'
 /** The server gets this long to come up (a cold ClickHouse start included). */
 const HEALTH_TIMEOUT_MS = 60_000
 /** After Ctrl-C the server gets this long to shut down before it is killed. */
@@ -79,10 +82,25 @@ function freshDemoDir(): string {
   return dir
 }
 
+/**
+ * A DATA_DIR the user chose is never emptied, and a second campaign written over the first
+ * would double every figure: the demo starts only on an empty or new directory, and says so.
+ */
+function refuseStoreWithData(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new Error(
+      `DATA_DIR ${dir} already holds data: the demo writes a whole campaign and would count it twice. ` +
+        'Remove the directory, name an empty one, or leave DATA_DIR unset for a fresh demo store.',
+    )
+  }
+}
+
 export async function runDemo(options: DemoOptions = {}): Promise<void> {
   const env = options.env ?? process.env
   const port = options.port ?? Number(env.PORT ?? 3000)
-  const dataDir = options.dataDir ?? env.DATA_DIR ?? freshDemoDir()
+  const given = options.dataDir ?? env.DATA_DIR
+  if (given !== undefined) refuseStoreWithData(given)
+  const dataDir = given ?? freshDemoDir()
   const ingestTokens = options.ingestTokens ?? env.INGEST_TOKENS ?? randomBytes(24).toString('base64url')
   const token = ingestTokens.split(',')[0]?.trim() as string
   const seed = options.seed ?? 1111
@@ -108,7 +126,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
       CAMPAIGN_NAME: '11.11 Global Shopping Festival 2020 (demo replay)',
       CAMPAIGN_START: shifted(campaignStartMs(2020)),
       CAMPAIGN_END: shifted(campaignEndMs(2020)),
-      CAMPAIGN_TZ: 'Asia/Shanghai',
+      CAMPAIGN_TZ: DEMO_TIME_ZONE,
       LAST_YEAR_START: shifted(campaignStartMs(2019)),
       LAST_YEAR_END: shifted(campaignEndMs(2019)),
       CAMPAIGN_SCALE: String(scale),
@@ -125,7 +143,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
     await waitForHealth(url, server)
     process.stderr.write(
       `\nGMV Pulse demo at ${url}\ningest token: ${token}\n` +
-        `11.11 midnight (campaign time) arrives at ${new Date(midnightMs).toLocaleTimeString()} — in ${Math.round((midnightMs - Date.now()) / 1000)} s. Ctrl-C stops.\n\n`,
+        `11.11 midnight (campaign time) arrives at ${formatClock(midnightMs, DEMO_TIME_ZONE)} ${DEMO_TIME_ZONE} — in ${Math.round((midnightMs - Date.now()) / 1000)} s. Ctrl-C stops.\n\n`,
     )
     const sink = createHttpSink({ url, token })
     const now = createCampaignGenerator({ seed, scale, year: 2020 })

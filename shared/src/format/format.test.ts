@@ -4,6 +4,7 @@ import {
   formatClock,
   formatCount,
   formatGrowth,
+  formatMoment,
   formatMoneyCompact,
   formatMoneyExact,
   formatMoneyWhole,
@@ -122,5 +123,20 @@ describe('threshold labels', () => {
     expect(thresholdLabel('brands', '10000.00', 'zh-CN')).toBe('成交额超¥1万品牌')
     expect(thresholdLabel('brands', '100000000.00', 'en')).toBe('Brands above ¥100 million')
     expect(thresholdLabel('liveRooms', '10000.00', 'en')).toBe('Live rooms above ¥10,000')
+  })
+})
+
+describe('moments', () => {
+  const peak = Date.parse('2020-11-10T16:00:05.000Z') // Nov 11 00:00:05 in Shanghai
+  test('today on the campaign clock reads as a time alone, another day with its date', () => {
+    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-11T10:00:00.000Z'))).toBe('00:00:05')
+    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-11T17:00:00.000Z'))).toBe('11 Nov 00:00:05')
+    expect(formatMoment(peak, 'Asia/Shanghai', 'zh-CN', Date.parse('2020-11-12T10:00:00.000Z'))).toBe(
+      '11月11日 00:00:05',
+    )
+  })
+  test('the day is the campaign zone’s, not UTC’s: 16:00 UTC is already the next day in Shanghai', () => {
+    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('11 Nov 00:00:05')
+    expect(formatMoment(peak, 'UTC', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('16:00:05')
   })
 })

@@ -19,6 +19,34 @@ export function formatClock(iso: string | number | Date, timeZone: string, local
   return format.format(new Date(iso))
 }
 
+const days = new Map<string, Intl.DateTimeFormat>()
+
+function dayFormat(timeZone: string, locale: Locale): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`
+  let format = days.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+      timeZone,
+      month: 'short',
+      day: 'numeric',
+    })
+    days.set(key, format)
+  }
+  return format
+}
+
+/**
+ * An instant on the campaign's clock, with its date when that is not today's in the campaign
+ * zone: "00:01:25" today, "11 Nov 00:01:25" / "11月11日 00:01:25" on another day. A peak or a
+ * milestone reached days ago must not read as this morning's.
+ */
+export function formatMoment(iso: string | number | Date, timeZone: string, locale: Locale, nowMs: number): string {
+  const clock = formatClock(iso, timeZone, locale)
+  const format = dayFormat(timeZone, locale)
+  const day = format.format(new Date(iso))
+  return day === format.format(new Date(nowMs)) ? clock : `${day} ${clock}`
+}
+
 /** Seconds as the shortest honest reading: "3 s", "2 min 05 s", "1 h 02 min" (units are universal on the wall). */
 export function formatSeconds(seconds: number, locale: Locale): string {
   const total = Math.max(0, Math.round(seconds))

@@ -1,6 +1,7 @@
 import {
   CHINA_PROVINCES,
   describeScene,
+  formatMoment,
   type Locale,
   type SceneCommandInput,
   SPOTLIGHT_DIMENSIONS,
@@ -9,6 +10,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { brandSearchQuery, topQuery } from '../../data/analystQueries.ts'
+import { useCampaignQuery } from '../../data/queries.ts'
 import '../explore/explore.css'
 import { freezeCommand, inStep, lagText, sceneCommand, screenHealth, silentFor } from './controlModel.ts'
 import { CONTROL_STRINGS, type ControlStrings } from './strings.ts'
@@ -232,7 +234,7 @@ function Remote({ link, strings, locale }: { link: ControlLink; strings: Control
         </form>
       </section>
 
-      <ScreensTable link={link} strings={strings} />
+      <ScreensTable link={link} strings={strings} locale={locale} />
     </>
   )
 }
@@ -303,7 +305,9 @@ function SpotlightValue({
   )
 }
 
-function ScreensTable({ link, strings }: { link: ControlLink; strings: ControlStrings }) {
+function ScreensTable({ link, strings, locale }: { link: ControlLink; strings: ControlStrings; locale: Locale }) {
+  // Times on the campaign's clock, as on the wall the screens show.
+  const timeZone = useCampaignQuery().data?.timeZone ?? 'Asia/Shanghai'
   const list = link.list
   if (!list) return null
   return (
@@ -353,7 +357,7 @@ function ScreensTable({ link, strings }: { link: ControlLink; strings: ControlSt
                   <td>
                     {screen.viewport.width}×{screen.viewport.height}
                   </td>
-                  <td>{new Date(screen.connectedAt).toLocaleTimeString()}</td>
+                  <td>{formatMoment(screen.connectedAt, timeZone, locale, Date.parse(list.serverTime))}</td>
                 </tr>
               )
             })}

@@ -63,7 +63,7 @@ export function PresentPage({ locale }: { locale: Locale }) {
   const chartBox = useRef<HTMLDivElement>(null)
 
   const figures = useMemo(
-    () => (headline ? headlineFigures(headline, locale, timeZone, strings) : []),
+    () => (headline ? headlineFigures(headline, locale, timeZone, strings, Date.now()) : []),
     [headline, locale, timeZone, strings],
   )
   const sentences = useMemo(

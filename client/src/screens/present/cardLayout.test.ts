@@ -5,10 +5,12 @@ import { headlineFigures } from './figures.ts'
 import { parseCutoff, serializeCutoff } from './presentUrl.ts'
 import { PRESENTER_STRINGS } from './strings.ts'
 
+// The figures are read on the campaign's last evening: the peak, at midnight, is the same day.
+const CUTOFF_MS = Date.parse('2020-11-11T15:00:00.000Z')
 const asOf = '2020-11-11T15:59:59.000Z'
 const headline: Headline = {
   campaign: '11.11',
-  cutoff: '2020-11-11T16:00:00.000Z',
+  cutoff: new Date(CUTOFF_MS).toISOString(),
   gmv: { cny: '498200000000.37', usd: '74100000000.06', usdRate: '6.7233', asOf },
   growth: { lastYearGmv: '395400000000.00', percent: 26, asOf },
   peak: { ordersPerSecond: 583000, at: '2020-11-10T16:00:26.000Z', asOf },
@@ -35,7 +37,7 @@ const headline: Headline = {
 const texts = (items: CardItem[]) => items.flatMap((item) => (item.kind === 'text' ? [item] : []))
 
 describe('the headline figures', () => {
-  const figures = headlineFigures(headline, 'en', 'Asia/Shanghai', PRESENTER_STRINGS.en)
+  const figures = headlineFigures(headline, 'en', 'Asia/Shanghai', PRESENTER_STRINGS.en, CUTOFF_MS)
 
   test('keep the exact value beside the reading, each with its as-of time', () => {
     const byId = Object.fromEntries(figures.map((figure) => [figure.id, figure]))
@@ -65,6 +67,7 @@ describe('the headline figures', () => {
       'en',
       'UTC',
       PRESENTER_STRINGS.en,
+      CUTOFF_MS,
     ).map((figure) => figure.id)
     expect(ids).not.toContain('growth')
     expect(ids).not.toContain('first-time')
@@ -83,7 +86,7 @@ describe('the headline card layout', () => {
             title: 'GMV Pulse · 11.11',
             cutoff: 'cutoff',
             asOf: 'as of',
-            figures: headlineFigures(headline, locale, 'Asia/Shanghai', strings),
+            figures: headlineFigures(headline, locale, 'Asia/Shanghai', strings, CUTOFF_MS),
             topBrandsLabel: strings.topBrands,
             topBrands: headline.topBrands.brands.map((row) => ({
               name: row.key,

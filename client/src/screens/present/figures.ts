@@ -1,7 +1,7 @@
 import {
-  formatClock,
   formatCount,
   formatGrowth,
+  formatMoment,
   formatMoneyCompact,
   type Headline,
   type Locale,
@@ -25,7 +25,13 @@ export interface Figure {
  * The presenter's figures, in slide order. Each keeps the exact value beside its reading, so
  * the page can be checked against the API to the fen, and each carries its own as-of time.
  */
-export function headlineFigures(h: Headline, locale: Locale, timeZone: string, strings: PresenterStrings): Figure[] {
+export function headlineFigures(
+  h: Headline,
+  locale: Locale,
+  timeZone: string,
+  strings: PresenterStrings,
+  nowMs: number,
+): Figure[] {
   const figures: Figure[] = [
     {
       id: 'gmv-cny',
@@ -64,7 +70,7 @@ export function headlineFigures(h: Headline, locale: Locale, timeZone: string, s
     {
       id: 'peak',
       // When it happened goes in the label: the value stays one number, readable on a slide.
-      label: `${strings.peak}${h.peak.at ? ` · ${formatClock(h.peak.at, timeZone)}` : ''}`,
+      label: `${strings.peak}${h.peak.at ? ` · ${formatMoment(h.peak.at, timeZone, locale, nowMs)}` : ''}`,
       text: formatCount(h.peak.ordersPerSecond, locale),
       exact: String(h.peak.ordersPerSecond),
       asOf: h.peak.asOf,

@@ -4,6 +4,7 @@ import {
   formatClock,
   formatCount,
   formatGrowth,
+  formatMoment,
   formatMoneyCompact,
   formatShare,
   formatUsdFromCny,
@@ -78,7 +79,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
     const previous = previousMilestones.current?.key === snapshotKey ? previousMilestones.current.milestones : null
     for (const milestone of newlyReached(previous, snapshot.milestones, Date.now(), 60_000)) {
       const amount = formatMoneyCompact(milestone.threshold, locale, { fractionDigits: 0 })
-      const at = milestone.reachedAt ? formatClock(milestone.reachedAt, timeZone) : ''
+      const at = milestone.reachedAt ? formatMoment(milestone.reachedAt, timeZone, locale, Date.now()) : ''
       pushToast({ tone: 'milestone', text: `${amount} ${strings.reachedAt} ${at}` })
     }
     previousMilestones.current = { key: snapshotKey, milestones: snapshot.milestones }
@@ -218,7 +219,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               aside={
                 <span className="peak" data-testid="peak">
                   {strings.peak} {snapshot?.peak ? formatCount(snapshot.peak.ordersPerSecond, locale) : '—'}
-                  {snapshot?.peak?.at ? ` · ${formatClock(snapshot.peak.at, timeZone)}` : ''}
+                  {snapshot?.peak?.at ? ` · ${formatMoment(snapshot.peak.at, timeZone, locale, now)}` : ''}
                 </span>
               }
               {...panel}
