@@ -1,38 +1,27 @@
 import type { Locale } from './locale.ts'
 
-const clocks = new Map<string, Intl.DateTimeFormat>()
+/** What each kind of reading shows: a 24-hour clock, or a short date. */
+const READINGS = {
+  clock: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+  day: { month: 'short', day: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>
+
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per reading, zone and language, made once: building an Intl format is the slow part. */
+function zonedFormat(reading: keyof typeof READINGS, timeZone: string, locale: Locale): Intl.DateTimeFormat {
+  const key = `${reading}|${locale}|${timeZone}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone, ...READINGS[reading] })
+    formats.set(key, format)
+  }
+  return format
+}
 
 /** Wall-clock time of an instant in the campaign's time zone, 24-hour: "00:01:25". */
 export function formatClock(iso: string | number | Date, timeZone: string, locale: Locale = 'en'): string {
-  const key = `${locale}|${timeZone}`
-  let format = clocks.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-    clocks.set(key, format)
-  }
-  return format.format(new Date(iso))
-}
-
-const days = new Map<string, Intl.DateTimeFormat>()
-
-function dayFormat(timeZone: string, locale: Locale): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}`
-  let format = days.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-      timeZone,
-      month: 'short',
-      day: 'numeric',
-    })
-    days.set(key, format)
-  }
-  return format
+  return zonedFormat('clock', timeZone, locale).format(new Date(iso))
 }
 
 /**
@@ -42,7 +31,7 @@ function dayFormat(timeZone: string, locale: Locale): Intl.DateTimeFormat {
  */
 export function formatMoment(iso: string | number | Date, timeZone: string, locale: Locale, nowMs: number): string {
   const clock = formatClock(iso, timeZone, locale)
-  const format = dayFormat(timeZone, locale)
+  const format = zonedFormat('day', timeZone, locale)
   const day = format.format(new Date(iso))
   return day === format.format(new Date(nowMs)) ? clock : `${day} ${clock}`
 }
