@@ -9,6 +9,8 @@ import helmet from 'helmet'
 import type { Store } from './clickhouse/store.ts'
 import type { ClusterCoordinator } from './cluster/ClusterCoordinator.ts'
 import type { Config } from './config.ts'
+import { getTotal } from './figures/getTotal.ts'
+import { resolveRange } from './figures/timeRange.ts'
 import { ApiError } from './http/ApiError.ts'
 import { requireToken, TokenSet } from './http/auth.ts'
 import { answerClientError } from './http/clientError.ts'
@@ -151,7 +153,15 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     logger,
     adapter: cluster?.adapter,
   })
-  attachControl(io, { controls: new TokenSet(config.controlTokens), logger, clustered: Boolean(cluster) })
+  attachControl(io, {
+    controls: new TokenSet(config.controlTokens),
+    logger,
+    clustered: Boolean(cluster),
+    // The same campaign so far the wall would show under the spotlight: one campaign-rollup read.
+    // A relay holds no store; the core instances it relays for check what they are asked.
+    spotlightExists: async (dimension, value) =>
+      store ? (await getTotal(store, { [dimension]: value }, resolveRange(config.campaign))).orders > 0 : true,
+  })
   hub = new LiveHub({
     store,
     onComputed: (seconds) => metrics.snapshotSeconds.observe(seconds),

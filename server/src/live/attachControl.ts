@@ -6,6 +6,7 @@ import {
   heartbeatSchema,
   INITIAL_WALL_SCENE,
   type ScreenList,
+  type SpotlightDimension,
   sceneCommandSchema,
   screenHelloSchema,
   type WallScene,
@@ -29,6 +30,11 @@ export interface ControlOptions {
   logger: Logger
   /** Several instances share one adapter: the current scene is passed on to the others. */
   clustered: boolean
+  /**
+   * Whether a spotlight's value has orders in the campaign so far: a wall spotlit on a brand that
+   * does not exist would show ¥0.00 under its name. Rejections count as "cannot tell": refused.
+   */
+  spotlightExists(dimension: SpotlightDimension, value: string): Promise<boolean>
 }
 
 export interface WallControl {
@@ -158,10 +164,28 @@ export function attachControl(io: LiveServer, options: ControlOptions): WallCont
       refresher = setInterval(pushScreens, SCREENS_PUSH_MS)
       refresher.unref()
     }
-    socket.on('setScene', (command, ack) => {
+    socket.on('setScene', async (command, ack) => {
       const reply = replier<WallScene>(ack)
       const parsed = sceneCommandSchema.safeParse(command)
       if (!parsed.success) return reply({ ok: false, error: invalid('invalid scene command', parsed.error) })
+      if (parsed.data.scene === 'spotlight') {
+        const { dimension, value } = parsed.data
+        const exists = await options.spotlightExists(dimension, value).catch((error: unknown) => {
+          logger.warn({ err: error }, 'a spotlight could not be checked')
+          return false
+        })
+        if (!exists) {
+          return reply({
+            ok: false,
+            error: {
+              message: `no ${dimension} "${value}" has orders in this campaign: pick one from the list`,
+              code: 'bad_request',
+              status: 400,
+              details: [{ field: 'value', message: `no orders for this ${dimension} in the campaign so far` }],
+            },
+          })
+        }
+      }
       current = { ...parsed.data, issuedAt: new Date().toISOString() }
       io.to(WALLS_ROOM).emit('scene', current)
       control.emit('scene', current)

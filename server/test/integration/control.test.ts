@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { createLogger } from '../../src/logger.ts'
+import { makeOrders } from '../orderFixtures.ts'
 import { type ControlSocket, connectControl, connectViewer, type ViewerSocket } from '../socketClient.ts'
-import { startTestServer, type TestServer } from '../startTestServer.ts'
+import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
 
 const VIEWER = 'screen-token'
 const CONTROL = 'control-token'
@@ -16,6 +17,8 @@ const sockets: { close(): void }[] = []
 
 beforeAll(async () => {
   server = await startTestServer({ TICK_MS: '300', VIEWER_TOKENS: VIEWER, CONTROL_TOKENS: CONTROL })
+  // Spotlights need values with orders: Acme and the fixtures' other brands, categories and regions.
+  expect((await postOrders(server.url, JSON.stringify(makeOrders(300, 61)))).status).toBe(200)
 })
 
 afterAll(async () => {
@@ -203,6 +206,28 @@ describe('the remote control', () => {
     const after = await listScreens(control)
     expect(after.scene.scene).toBe('headline')
     expect(after.scene.issuedAt >= before.issuedAt).toBe(true)
+  })
+
+  test('a spotlight on a value with no orders is refused with a clear message, and no wall moves', async () => {
+    const control = await remote()
+    const before = (await listScreens(control)).scene
+    for (const [dimension, value] of [
+      ['brand', 'No Such Brand'],
+      ['category', 'Nothing Here'],
+      ['region', 'CN-XZ'],
+    ] as const) {
+      const response = await control.timeout(5000).emitWithAck('setScene', { scene: 'spotlight', dimension, value })
+      expect(response).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request', status: 400, details: [{ field: 'value' }] },
+      })
+      expect((response as { error: { message: string } }).error.message).toContain(value)
+    }
+    expect((await listScreens(control)).scene).toEqual(before)
+    const known = await control
+      .timeout(5000)
+      .emitWithAck('setScene', { scene: 'spotlight', dimension: 'region', value: 'CN-ZJ' })
+    expect(known.ok).toBe(true)
   })
 
   test('a wall that switches spotlight twice in quick succession ends up following the last one', async () => {
