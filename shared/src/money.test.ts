@@ -37,6 +37,11 @@ describe('money', () => {
     expect(growthPercent('498.2', '395.4')).toBeCloseTo(26, 0)
     expect(growthPercent('126.00', '100.00')).toBe(26)
     expect(growthPercent('5.00', '0.00')).toBeNull()
+    // Rounded half away from zero to 0.0001 %, not truncated: 5/3 is +66.666 666…% → +66.6667.
+    expect(growthPercent('5.00', '3.00')).toBe(66.6667)
+    expect(growthPercent('131.18', '100.00')).toBe(31.18)
+    expect(growthPercent('2.00', '3.00')).toBe(-33.3333)
+    expect(growthPercent('1.00', '3.00')).toBe(-66.6667)
   })
 
   test('rejects what is not money', () => {

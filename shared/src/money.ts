@@ -73,13 +73,20 @@ export function convertFromCny(amount: string, cnyPerUnit: string): string {
   return fromFen(divideRounded(toFen(amount) * scale, scaled))
 }
 
-/** Growth in percent from a previous to a current amount, or null when there is no base. */
+/** Growth is carried to this many places of a percent: a screen's 0.1 % is rounded from it once. */
+const GROWTH_PLACES = 4n
+const GROWTH_SCALE = 10n ** GROWTH_PLACES
+
+/**
+ * Growth in percent from a previous to a current amount, or null when there is no base: exact
+ * from integer fen to 0.0001 %, rounded half away from zero there (31.17974… → 31.1797), so a
+ * figure shown to 0.1 % or to a whole percent rounds from it as from the exact ratio.
+ */
 export function growthPercent(current: string, previous: string): number | null {
   const base = toFen(previous)
   if (base === 0n) return null
-  // Basis points through BigInt, then one division: exact to 0.01 %.
-  const basisPoints = ((toFen(current) - base) * 10000n) / base
-  return Number(basisPoints) / 100
+  const scaled = divideRounded((toFen(current) - base) * 100n * GROWTH_SCALE, base)
+  return Number(scaled) / Number(GROWTH_SCALE)
 }
 
 /** part / whole rounded half up to 1e-6, from integer fen: exact until the one division. 0 with no whole. */

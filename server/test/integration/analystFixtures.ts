@@ -107,7 +107,13 @@ export function fenOf(orders: OrderInput[]): bigint {
 /** Growth in percent to 0.01, truncated toward zero, from integer fen; null without a base. */
 export function expectedGrowth(currentFen: bigint, previousFen: bigint): number | null {
   if (previousFen === 0n) return null
-  return Number(((currentFen - previousFen) * 10000n) / previousFen) / 100
+  // Percent to four places, half away from zero: the quotient, and one more when the rest is half or more.
+  const scaled = (currentFen - previousFen) * 1_000_000n
+  const quotient = scaled / previousFen
+  const rest = scaled % previousFen
+  const abs = (value: bigint) => (value < 0n ? -value : value)
+  const away = 2n * abs(rest) >= abs(previousFen) ? (scaled < 0n ? -1n : 1n) : 0n
+  return Number(quotient + away) / 10_000
 }
 
 /** part / whole rounded half up to 1e-6. */

@@ -93,6 +93,10 @@ describe('counts, shares and growth', () => {
     expect(formatGrowth(26.04, 'en')).toBe('+26.0%')
     expect(formatGrowth(-3.25, 'en')).toBe('-3.3%')
     expect(formatGrowth(null, 'en')).toBe('—')
+    // Half away from zero from the decimal, though 31.15 and 1.005 are stored just below it.
+    expect(formatGrowth(31.15, 'en')).toBe('+31.2%')
+    expect(formatGrowth(-31.15, 'en')).toBe('-31.2%')
+    expect(formatGrowth(1.005, 'en', 2)).toBe('+1.01%')
   })
 })
 

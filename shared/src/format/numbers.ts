@@ -15,13 +15,17 @@ export function formatShare(share: number, locale: Locale, fractionDigits = 1): 
   }).format(share)
 }
 
-/** Growth already in percent (26.04 → "+26.0%"); "—" when there is no base to compare with. */
+/**
+ * Growth already in percent (26.04 → "+26.0%"); "—" when there is no base to compare with.
+ * Rounded half away from zero from the decimal the number prints as (31.15 → "+31.2%"), not
+ * from its binary value, which for 31.15 lies just below it.
+ */
 export function formatGrowth(percent: number | null, locale: Locale, fractionDigits = 1): string {
   if (percent === null || !Number.isFinite(percent)) return '—'
-  const text = new Intl.NumberFormat(locale, {
+  const text = formatDecimal(String(percent), locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
     signDisplay: 'exceptZero',
-  }).format(percent)
+  })
   return `${text}%`
 }

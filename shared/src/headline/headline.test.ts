@@ -77,6 +77,8 @@ describe('the headline sentence', () => {
     expect(growthPhrase(0.4, 'en')).toBe('flat on last year')
     expect(growthPhrase(25.5, 'zh-CN')).toBe('同比增长26%')
     expect(growthPhrase(-25.5, 'en')).toBe('down 26%')
+    // Rounded once from the growth's own places: 25.4951 % is 25 %, not 25.50 % then 26 %.
+    expect(growthPhrase(25.4951, 'en')).toBe('up 25%')
     const noBase = { ...h, growth: null }
     expect(headlineSentence(noBase, 'en', 'Asia/Shanghai')).not.toContain('up')
     expect(headlineSentence(noBase, 'zh-CN', 'Asia/Shanghai')).not.toContain('同比')

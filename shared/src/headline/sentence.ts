@@ -77,12 +77,11 @@ export function cutoffLabel(iso: string, timeZone: string, locale: Locale): stri
 /** Growth for reading, whole percent half away from zero: "同比增长26%" / "up 26%"; null without a base. */
 export function growthPhrase(percent: number | null, locale: Locale): string | null {
   if (percent === null || !Number.isFinite(percent)) return null
-  // percent is exact to 0.01 (basis points); work in integer hundredths so 25.5 rounds to 26.
-  const hundredths = Math.round(percent * 100)
-  const whole = Math.floor((Math.abs(hundredths) + 50) / 100)
+  // Once, from the growth's own decimal places (growthPercent): 25.4951 is 25, 25.5 is 26.
+  const whole = Number(formatDecimal(String(Math.abs(percent)), 'en', { maximumFractionDigits: 0, useGrouping: false }))
   if (whole === 0) return locale === 'zh-CN' ? '与去年持平' : 'flat on last year'
-  if (locale === 'zh-CN') return `同比${hundredths > 0 ? '增长' : '下降'}${whole}%`
-  return `${hundredths > 0 ? 'up' : 'down'} ${whole}%`
+  if (locale === 'zh-CN') return `同比${percent > 0 ? '增长' : '下降'}${whole}%`
+  return `${percent > 0 ? 'up' : 'down'} ${whole}%`
 }
 
 /** The GMV headline as one sentence, in the language asked for. */
