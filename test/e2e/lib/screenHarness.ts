@@ -36,6 +36,8 @@ export interface BrowserOptions {
   viewport?: { width: number; height: number }
   /** Downloads and clipboard, for the presenter's and explorer's exports. */
   exports?: boolean
+  /** The browser's own time zone (the machine's when not given). */
+  timezoneId?: string
 }
 
 /** A fresh profile every run; no GPU, no network beyond this machine, nothing phoning home. */
@@ -43,6 +45,7 @@ export async function launchBrowser({
   enforceCsp = true,
   viewport = { width: 1920, height: 1080 },
   exports = false,
+  timezoneId,
 }: BrowserOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'gmv-pulse-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -60,6 +63,7 @@ export async function launchBrowser({
     ],
     viewport,
     bypassCSP: !enforceCsp,
+    ...(timezoneId ? { timezoneId } : {}),
     ...(exports
       ? {
           acceptDownloads: true,

@@ -357,7 +357,9 @@ function ScreensTable({ link, strings, locale }: { link: ControlLink; strings: C
                   <td>
                     {screen.viewport.width}×{screen.viewport.height}
                   </td>
-                  <td>{formatMoment(screen.connectedAt, timeZone, locale, Date.parse(list.serverTime))}</td>
+                  <td data-testid="screen-connected">
+                    {formatMoment(screen.connectedAt, timeZone, locale, Date.parse(list.serverTime))}
+                  </td>
                 </tr>
               )
             })}
