@@ -187,10 +187,13 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               <div className="hero-sub">
                 <span data-testid="gmv-compact">{gmv ? formatMoneyCompact(gmv, locale) : '—'}</span>
                 <span className="usd">{gmv && usdRate ? `≈ ${formatUsdFromCny(gmv, usdRate, locale)}` : ''}</span>
-                <span>
+                <span data-testid="hero-orders" data-value={snapshot?.orders ?? summary?.orders ?? ''}>
                   {strings.orders} {formatCount(snapshot?.orders ?? summary?.orders ?? 0, locale)}
                 </span>
-                <span className={`growth ${(snapshot?.lastYear?.growthPercent ?? 0) >= 0 ? 'up' : 'down'}`}>
+                <span
+                  className={`growth ${(snapshot?.lastYear?.growthPercent ?? 0) >= 0 ? 'up' : 'down'}`}
+                  data-testid="hero-growth"
+                >
                   {strings.growth} {formatGrowth(snapshot?.lastYear?.growthPercent ?? null, locale)}
                 </span>
                 <span className="as-of">
