@@ -3,13 +3,12 @@
  * streams the midnight surge of 11.11 live, so a newcomer watches a moving screen within
  * 30 seconds of `npm run demo`.
  *
- * Time mapping: the whole 2020 campaign is shifted so that Nov 11 00:00:00 China time
- * falls `leadSeconds` (30 s) after the command starts. The live stream begins at the
- * matching campaign moment (Nov 10, 23:59:30) and the surge arrives while the newcomer
- * is watching. Everything the server sees moves by the same shift: the campaign window
- * (CAMPAIGN_START/END), last year's window (LAST_YEAR_START/END = the 2019 window plus
- * the same shift, so day d lines up with day d a year earlier), and every order's event
- * time. Backfilled orders are those before the live start; live ones follow on.
+ * Campaign time: orders keep the festival's own event times (2020, and 2019 for last year),
+ * and the server runs the campaign's clock behind the wall clock (REPLAY_SHIFT_MS) so that
+ * Nov 11 00:00:00 China time falls `leadSeconds` (30 s) after the command starts. The screens,
+ * the explorer's days and the presenter's cutoff read the festival's dates ("Nov 11 00:00");
+ * freshness ("updated 2 s ago") stays on the wall clock. The live stream begins at Nov 10
+ * 23:59:30 campaign time; backfilled orders are those before it.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -111,8 +110,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
 
   const launchMs = Math.ceil(Date.now() / 1000) * 1000
   const midnightMs = launchMs + leadSeconds * 1000
+  // The festival keeps its own dates: orders carry 2020's event times, and the server's campaign
+  // clock runs this far behind the wall clock, so Nov 11 00:00 arrives in leadSeconds.
   const shiftMs = midnightMs - (campaignStartMs(2020) + NOV_11_SECOND * 1000)
-  const shifted = (ms: number) => toChinaIso(ms + shiftMs)
   const liveStartSecond = NOV_11_SECOND - leadSeconds
 
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -124,12 +124,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
       DATA_DIR: dataDir,
       INGEST_TOKENS: ingestTokens,
       CAMPAIGN_NAME: '11.11 Global Shopping Festival 2020 (demo replay)',
-      CAMPAIGN_START: shifted(campaignStartMs(2020)),
-      CAMPAIGN_END: shifted(campaignEndMs(2020)),
+      CAMPAIGN_START: toChinaIso(campaignStartMs(2020)),
+      CAMPAIGN_END: toChinaIso(campaignEndMs(2020)),
       CAMPAIGN_TZ: DEMO_TIME_ZONE,
-      LAST_YEAR_START: shifted(campaignStartMs(2019)),
-      LAST_YEAR_END: shifted(campaignEndMs(2019)),
+      LAST_YEAR_START: toChinaIso(campaignStartMs(2019)),
+      LAST_YEAR_END: toChinaIso(campaignEndMs(2019)),
       CAMPAIGN_SCALE: String(scale),
+      REPLAY_SHIFT_MS: String(shiftMs),
     },
   })
   const stop = new AbortController()
@@ -143,17 +144,18 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
     await waitForHealth(url, server)
     process.stderr.write(
       `\nGMV Pulse demo at ${url}\ningest token: ${token}\n` +
-        `11.11 midnight (campaign time) arrives at ${formatClock(midnightMs, DEMO_TIME_ZONE)} ${DEMO_TIME_ZONE} — in ${Math.round((midnightMs - Date.now()) / 1000)} s. Ctrl-C stops.\n\n`,
+        `The screens show the festival's own clock (${DEMO_TIME_ZONE}): 11.11 00:00 arrives in ${Math.round((midnightMs - Date.now()) / 1000)} s, ` +
+        `at ${formatClock(midnightMs, DEMO_TIME_ZONE)} on this machine's clock there. Ctrl-C stops.\n\n`,
     )
     const sink = createHttpSink({ url, token })
     const now = createCampaignGenerator({ seed, scale, year: 2020 })
     const lastYear = createCampaignGenerator({ seed, scale, year: 2019 })
-    const timeMapFor = (startMs: number) => ({ fromMs: startMs, toMs: startMs + shiftMs, speed: 1 })
     const live = runPacedProducer({
       generator: now,
       sink,
       startSecond: liveStartSecond,
       wallStartMs: launchMs,
+      keepEventTime: true,
       signal: stop.signal,
       reportEveryMs: 10_000,
       onReport: (r) =>
@@ -166,7 +168,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
       generator: now,
       sink,
       toSecond: liveStartSecond,
-      timeMap: timeMapFor(now.startMs),
       progress: true,
       label: 'campaign so far',
       signal: stop.signal,
@@ -174,7 +175,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
     await runBackfill({
       generator: lastYear,
       sink,
-      timeMap: timeMapFor(lastYear.startMs),
       progress: true,
       label: 'last year',
       signal: stop.signal,

@@ -22,6 +22,11 @@ export interface PacedProducerOptions {
   speed?: number
   /** Wall-clock time that startSecond maps onto; now by default. */
   wallStartMs?: number
+  /**
+   * Orders keep the campaign's own event times instead of being stamped onto the wall clock:
+   * a replay whose server runs its clock behind the wall's (REPLAY_SHIFT_MS), as the demo does.
+   */
+  keepEventTime?: boolean
   /** Stop after this much wall time; otherwise at the end of the campaign or on abort. */
   durationMs?: number
   /** 250 ms: the screen gets a batch at least every second at any speed ≥ 1. */
@@ -68,7 +73,9 @@ export async function runPacedProducer(options: PacedProducerOptions): Promise<P
   const maxInFlight = options.maxInFlight ?? 8
   const wallStartMs = options.wallStartMs ?? Date.now()
   const endSecond = CAMPAIGN_SECONDS
-  const timeMap: TimeMap = { fromMs: generator.startMs + options.startSecond * 1000, toMs: wallStartMs, speed }
+  const timeMap: TimeMap | undefined = options.keepEventTime
+    ? undefined
+    : { fromMs: generator.startMs + options.startSecond * 1000, toMs: wallStartMs, speed }
   const keyPrefix = options.keyPrefix ?? `gp.run.${randomBytes(6).toString('hex')}`
   const inFlight = new Set<Promise<void>>()
   const report: ProducerReport = {

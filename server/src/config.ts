@@ -132,6 +132,8 @@ const envSchema = z.object({
     .optional(),
   /** The simulator's scale; thresholds and milestones scale with it so a small demo still crosses them. */
   CAMPAIGN_SCALE: z.coerce.number().positive().max(1).default(1),
+  /** A replay's campaign clock runs this many ms behind the wall clock (the demo sets it); 0 when live. */
+  REPLAY_SHIFT_MS: z.coerce.number().int().min(0).default(0),
   /** CNY; default RMB 100 million × scale, the threshold of the published brand and live-room counts. */
   BRAND_GMV_THRESHOLD: z
     .string()
@@ -313,5 +315,6 @@ function campaignFrom(e: z.output<typeof envSchema>): Campaign {
     milestones: [...milestones].sort((a, b) => (toFen(a) < toFen(b) ? -1 : toFen(a) > toFen(b) ? 1 : 0)),
     tickMs: e.TICK_MS,
     usdRate: e.FX_RATES.USD ?? (DEFAULT_FX_RATES.USD as string),
+    clockShiftMs: e.REPLAY_SHIFT_MS,
   }
 }

@@ -27,5 +27,19 @@ export const campaignSchema = z.object({
   usdRate: z.string().regex(/^\d+(\.\d{1,9})?$/),
   /** How often live snapshots are computed and pushed. */
   tickMs: z.number().int().positive(),
+  /**
+   * A replay (the demo) runs its campaign this many ms behind the wall clock, so the festival
+   * shows its own dates and times; 0 for a campaign happening now. See campaignNow.
+   */
+  clockShiftMs: z.number().int().min(0),
 })
 export type Campaign = z.infer<typeof campaignSchema>
+
+/**
+ * "Now" on the campaign's clock: the wall clock, less a replay's shift. Every figure capped at
+ * now, every range ending now and every time a screen shows as now use it; how fresh data is
+ * (seconds since a snapshot) stays on the wall clock.
+ */
+export function campaignNow(campaign: Pick<Campaign, 'clockShiftMs'>, wallMs: number = Date.now()): number {
+  return wallMs - campaign.clockShiftMs
+}

@@ -1,5 +1,6 @@
 import {
   type Campaign,
+  campaignNow,
   type Filter,
   fromFen,
   growthPercent,
@@ -91,7 +92,7 @@ export async function computeSnapshot(
   campaign: Campaign,
   filter: Filter,
   memory: FilterMemory,
-  now: number = Date.now(),
+  now: number = campaignNow(campaign),
 ): Promise<Snapshot> {
   const range = resolveRange(campaign)
   if (memory.ticksSinceReconcile >= RECONCILE_TICKS) {
@@ -166,7 +167,8 @@ export async function computeSnapshot(
 
   const current = series.at(-1)
   const previous = series.at(-2)
-  const computedAt = new Date(now).toISOString()
+  // When it was computed is wall-clock time (how fresh it is); `now` is the campaign's clock.
+  const computedAt = new Date().toISOString()
   return {
     filter,
     // Null until something matched this filter, as the summary route answers.

@@ -2,6 +2,7 @@ import {
   type Campaign,
   type CampaignCurve,
   type CampaignCurvePoint,
+  campaignNow,
   type Filter,
   fromFen,
   INTERVAL_MS,
@@ -22,7 +23,7 @@ export async function getCampaignCurve(
   store: Store,
   campaign: Campaign,
   filter: Filter,
-  nowMs: number = Date.now(),
+  nowMs: number = campaignNow(campaign),
 ): Promise<CampaignCurve> {
   const interval: Interval = filter.brand !== undefined || filter.liveRoom !== undefined ? '1d' : '1h'
   const window = campaignWindow(campaign)

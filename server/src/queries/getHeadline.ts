@@ -1,4 +1,4 @@
-import { type Campaign, convertFromCny, growthPercent, type Headline } from '@gmv-pulse/shared'
+import { type Campaign, campaignNow, convertFromCny, growthPercent, type Headline } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { countFirstTimeBrands } from '../figures/countFirstTimeBrands.ts'
 import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
@@ -26,7 +26,7 @@ export interface HeadlineOptions {
  * the campaign's end.
  */
 export async function getHeadline(store: Store, campaign: Campaign, options: HeadlineOptions): Promise<Headline> {
-  const nowMs = options.at ?? options.nowMs ?? Date.now()
+  const nowMs = options.at ?? options.nowMs ?? campaignNow(campaign)
   const window = resolveRange(campaign)
   const range =
     options.at === undefined

@@ -1,5 +1,6 @@
 import {
   type Campaign,
+  campaignNow,
   type Filter,
   INTERVAL_MS,
   type Interval,
@@ -66,7 +67,7 @@ export async function getTimeseries(
   store: Store,
   campaign: Campaign,
   query: TimeseriesQuery,
-  nowMs: number = Date.now(),
+  nowMs: number = campaignNow(campaign),
 ): Promise<Timeseries> {
   const offsetMs = lastYearOffsetMs(campaign)
   const window = campaignWindow(campaign)

@@ -1,5 +1,6 @@
 import {
   type Campaign,
+  campaignNow,
   type Filter,
   type FilterDimension,
   growthPercent,
@@ -28,7 +29,12 @@ export interface TopQuery {
  * timeRange.ts): GMV, orders, share of the filtered total and growth against the same key in
  * last year's window at the same campaign offset.
  */
-export async function getTop(store: Store, campaign: Campaign, query: TopQuery, nowMs = Date.now()): Promise<Top> {
+export async function getTop(
+  store: Store,
+  campaign: Campaign,
+  query: TopQuery,
+  nowMs = campaignNow(campaign),
+): Promise<Top> {
   const range = resolveRange(campaign, query)
   const ranking = await getRanking(store, query.filter, range, {
     dimension: query.dimension,

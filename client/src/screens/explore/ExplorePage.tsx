@@ -15,8 +15,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { rangeSummaryQuery, timeseriesQuery } from '../../data/analystQueries.ts'
 import { useCampaignQuery } from '../../data/queries.ts'
+import { useCampaignNow } from '../../data/useCampaignNow.ts'
 import { fileSafe } from '../../export/download.ts'
-import { useNow } from '../screen/useNow.ts'
 import { ErrorNote } from './ErrorNote.tsx'
 import { drill } from './explorerState.ts'
 import { FilterBar } from './FilterBar.tsx'
@@ -45,7 +45,7 @@ export function ExplorePage({ locale }: { locale: Locale }) {
     [campaign],
   )
   // The last-hour preset moves with the minute; a coarser clock would leave it behind.
-  const now = useNow(15_000)
+  const now = useCampaignNow(15_000)
   const range = resolveRange(state.range, frame, now, state.frozenAt)
   const filter: Filter = state.filter
 

@@ -1,10 +1,10 @@
 import type { Filter, Locale } from '@gmv-pulse/shared'
 import { useEffect, useRef } from 'react'
 import { STRINGS } from '../../app/i18n.ts'
+import { useNow } from '../../app/useNow.ts'
 import { freshness } from '../../data/freshness.ts'
 import { useLiveSnapshot } from '../../data/useLiveSnapshot.ts'
 import { FreshnessBadge } from '../screen/FreshnessBadge.tsx'
-import { useNow } from '../screen/useNow.ts'
 
 /**
  * An analyst's REST views follow live at this pace: each refresh runs the filtered queries

@@ -1,4 +1,5 @@
 import {
+  campaignNow,
   cutoffLabel,
   formatClock,
   formatMoneyCompact,
@@ -63,8 +64,11 @@ export function PresentPage({ locale }: { locale: Locale }) {
   const chartBox = useRef<HTMLDivElement>(null)
 
   const figures = useMemo(
-    () => (headline ? headlineFigures(headline, locale, timeZone, strings, Date.now()) : []),
-    [headline, locale, timeZone, strings],
+    () =>
+      headline
+        ? headlineFigures(headline, locale, timeZone, strings, campaign ? campaignNow(campaign) : Date.now())
+        : [],
+    [headline, campaign, locale, timeZone, strings],
   )
   const sentences = useMemo(
     () =>

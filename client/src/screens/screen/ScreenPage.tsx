@@ -1,5 +1,6 @@
 import {
   CHINA_PROVINCES,
+  campaignNow,
   filterKey,
   formatClock,
   formatCount,
@@ -16,6 +17,7 @@ import {
 } from '@gmv-pulse/shared'
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import { labelOf, STRINGS } from '../../app/i18n.ts'
+import { useNow } from '../../app/useNow.ts'
 import { Chart } from '../../charts/Chart.tsx'
 import { gmvCurveOption } from '../../charts/gmvCurveOption.ts'
 import { ordersPerSecondOption } from '../../charts/ordersPerSecondOption.ts'
@@ -34,7 +36,6 @@ import { newlyReached } from './milestones.ts'
 import { Panel } from './Panel.tsx'
 import { commandOfState, INITIAL_SCENE, reduceScene, type SceneState, sceneFilter } from './scene.ts'
 import { Toasts } from './Toasts.tsx'
-import { useNow } from './useNow.ts'
 import { useToasts } from './useToasts.ts'
 import { useWallLink } from './useWallLink.ts'
 import './scene.css'
@@ -57,6 +58,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   // Another filter's figures must never stand under this scene's label, not even while loading.
   const summary = summaryQuery.isPlaceholderData ? undefined : summaryQuery.data
   const live = useLiveSubscription(socket, filter)
+  // Freshness is on the wall clock; the clock shown, the peak's and milestones' day, on the campaign's.
   const now = useNow(500)
   const [toasts, pushToast] = useToasts()
 
@@ -68,6 +70,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   const snapshot = sceneState.frozen ? frozenSnapshot.current : live.snapshot
 
   const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
+  const campaignClock = campaign ? campaignNow(campaign, now) : now
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
   const usdRate = campaign?.usdRate
 
@@ -77,13 +80,14 @@ export function ScreenPage({ locale }: { locale: Locale }) {
     if (!snapshot) return
     const snapshotKey = filterKey(snapshot.filter)
     const previous = previousMilestones.current?.key === snapshotKey ? previousMilestones.current.milestones : null
-    for (const milestone of newlyReached(previous, snapshot.milestones, Date.now(), 60_000)) {
+    const clockNow = campaign ? campaignNow(campaign) : Date.now()
+    for (const milestone of newlyReached(previous, snapshot.milestones, clockNow, 60_000)) {
       const amount = formatMoneyCompact(milestone.threshold, locale, { fractionDigits: 0 })
-      const at = milestone.reachedAt ? formatMoment(milestone.reachedAt, timeZone, locale, Date.now()) : ''
+      const at = milestone.reachedAt ? formatMoment(milestone.reachedAt, timeZone, locale, clockNow) : ''
       pushToast({ tone: 'milestone', text: `${amount} ${strings.reachedAt} ${at}` })
     }
     previousMilestones.current = { key: snapshotKey, milestones: snapshot.milestones }
-  }, [snapshot, locale, timeZone, strings, pushToast])
+  }, [snapshot, campaign, locale, timeZone, strings, pushToast])
 
   const onCorrection = useCallback(
     (fen: bigint) =>
@@ -146,7 +150,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
             {strings.spotlight} · {strings[scene.dimension]}: {spotlightValue(sceneState, locale)}
           </div>
         ) : null}
-        <div className="clock">{formatClock(now, timeZone)}</div>
+        <div className="clock">{formatClock(campaignClock, timeZone)}</div>
         <FreshnessBadge state={badge} strings={strings} locale={locale} frozen={sceneState.frozen} />
       </header>
 
@@ -222,7 +226,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               aside={
                 <span className="peak" data-testid="peak">
                   {strings.peak} {snapshot?.peak ? formatCount(snapshot.peak.ordersPerSecond, locale) : '—'}
-                  {snapshot?.peak?.at ? ` · ${formatMoment(snapshot.peak.at, timeZone, locale, now)}` : ''}
+                  {snapshot?.peak?.at ? ` · ${formatMoment(snapshot.peak.at, timeZone, locale, campaignClock)}` : ''}
                 </span>
               }
               {...panel}
