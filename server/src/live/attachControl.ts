@@ -32,7 +32,8 @@ export interface ControlOptions {
   clustered: boolean
   /**
    * Whether a spotlight's value has orders in the campaign so far: a wall spotlit on a brand that
-   * does not exist would show ¥0.00 under its name. Rejections count as "cannot tell": refused.
+   * does not exist would show ¥0.00 under its name. A rejection (store down) refuses it too, as
+   * unavailable rather than unknown.
    */
   spotlightExists(dimension: SpotlightDimension, value: string): Promise<boolean>
 }
@@ -40,6 +41,9 @@ export interface ControlOptions {
 export interface WallControl {
   current(): WallScene
 }
+
+/** Scene commands waiting their turn, across every control page (see setScene). */
+const MAX_SCENES_WAITING = 16
 
 /**
  * A control page refreshes its table this often while it is open: it shows each screen's
@@ -158,41 +162,76 @@ export function attachControl(io: LiveServer, options: ControlOptions): WallCont
     })
   }
 
+  /** One scene command: checked, then sent to every wall and every control page. */
+  const setScene = async (command: unknown, ack: unknown): Promise<void> => {
+    const reply = replier<WallScene>(ack)
+    const parsed = sceneCommandSchema.safeParse(command)
+    if (!parsed.success) return reply({ ok: false, error: invalid('invalid scene command', parsed.error) })
+    if (parsed.data.scene === 'spotlight') {
+      const { dimension, value } = parsed.data
+      const exists = await options.spotlightExists(dimension, value).catch((error: unknown) => {
+        logger.warn({ err: error }, 'a spotlight could not be checked')
+        return null
+      })
+      if (exists === null) {
+        return reply({
+          ok: false,
+          error: {
+            message: 'the spotlight could not be checked; retry shortly',
+            code: 'store_unavailable',
+            status: 503,
+          },
+        })
+      }
+      if (!exists) {
+        return reply({
+          ok: false,
+          error: {
+            message: `no ${dimension} "${value}" has orders in this campaign: pick one from the list`,
+            code: 'bad_request',
+            status: 400,
+            details: [{ field: 'value', message: `no orders for this ${dimension} in the campaign so far` }],
+          },
+        })
+      }
+    }
+    current = { ...parsed.data, issuedAt: new Date().toISOString() }
+    io.to(WALLS_ROOM).emit('scene', current)
+    control.emit('scene', current)
+    if (options.clustered) control.serverSideEmit('wallScene', current)
+    logger.info({ scene: current.scene, frozen: current.frozen }, 'wall scene changed')
+    reply({ ok: true, data: current })
+    soon()
+  }
+  // Scene commands apply one at a time, in the order they came: a spotlight's check reads the
+  // store. A control page sends one per click; more than this waiting is refused, not queued.
+  let scenes = Promise.resolve()
+  let scenesWaiting = 0
+
   control.on('connection', (socket) => {
     socket.on('error', (error) => logger.debug({ err: error }, 'control socket error'))
     if (!refresher) {
       refresher = setInterval(pushScreens, SCREENS_PUSH_MS)
       refresher.unref()
     }
-    socket.on('setScene', async (command, ack) => {
-      const reply = replier<WallScene>(ack)
-      const parsed = sceneCommandSchema.safeParse(command)
-      if (!parsed.success) return reply({ ok: false, error: invalid('invalid scene command', parsed.error) })
-      if (parsed.data.scene === 'spotlight') {
-        const { dimension, value } = parsed.data
-        const exists = await options.spotlightExists(dimension, value).catch((error: unknown) => {
-          logger.warn({ err: error }, 'a spotlight could not be checked')
-          return false
+    socket.on('setScene', (command, ack) => {
+      if (scenesWaiting >= MAX_SCENES_WAITING) {
+        return replier<WallScene>(ack)({
+          ok: false,
+          error: {
+            message: 'too many scene commands at once; send the last one again',
+            code: 'rate_limited',
+            status: 429,
+          },
         })
-        if (!exists) {
-          return reply({
-            ok: false,
-            error: {
-              message: `no ${dimension} "${value}" has orders in this campaign: pick one from the list`,
-              code: 'bad_request',
-              status: 400,
-              details: [{ field: 'value', message: `no orders for this ${dimension} in the campaign so far` }],
-            },
-          })
-        }
       }
-      current = { ...parsed.data, issuedAt: new Date().toISOString() }
-      io.to(WALLS_ROOM).emit('scene', current)
-      control.emit('scene', current)
-      if (options.clustered) control.serverSideEmit('wallScene', current)
-      logger.info({ scene: current.scene, frozen: current.frozen }, 'wall scene changed')
-      reply({ ok: true, data: current })
-      soon()
+      scenesWaiting++
+      scenes = scenes
+        .then(() => setScene(command, ack))
+        .catch((error: unknown) => logger.warn({ err: error }, 'a scene command failed'))
+        .finally(() => {
+          scenesWaiting--
+        })
     })
     socket.on('listScreens', async (ack) => {
       const reply = replier<ScreenList>(ack)

@@ -230,6 +230,29 @@ describe('the remote control', () => {
     expect(known.ok).toBe(true)
   })
 
+  test('scene commands apply in the order sent, and a flood is refused rather than queued', async () => {
+    const control = await remote()
+    // A spotlight (checked against the store) then the overview, sent together: the overview wins.
+    const [spotlit, overview] = await Promise.all([
+      control.timeout(5000).emitWithAck('setScene', { scene: 'spotlight', dimension: 'brand', value: 'Acme' }),
+      control.timeout(5000).emitWithAck('setScene', { scene: 'overview' }),
+    ])
+    expect([spotlit.ok, overview.ok]).toEqual([true, true])
+    expect((await listScreens(control)).scene.scene).toBe('overview')
+
+    const flood = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        control.timeout(10_000).emitWithAck('setScene', { scene: 'spotlight', dimension: 'region', value: 'CN-ZJ' }),
+      ),
+    )
+    const refused = flood.filter((answer) => !answer.ok)
+    expect(refused.length).toBeGreaterThan(0)
+    for (const answer of refused)
+      expect(answer).toMatchObject({ ok: false, error: { code: 'rate_limited', status: 429 } })
+    expect(flood.some((answer) => answer.ok)).toBe(true)
+    expect((await control.timeout(5000).emitWithAck('setScene', { scene: 'overview' })).ok).toBe(true)
+  })
+
   test('a wall that switches spotlight twice in quick succession ends up following the last one', async () => {
     const { socket } = await wall('switching')
     const first = socket.timeout(20_000).emitWithAck('subscribe', { filter: { brand: 'Acme' } })
