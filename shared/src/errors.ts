@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'bad_request',
   'invalid_json',
   'invalid_orders',
+  'idempotency_key_reused',
   'unauthorized',
   'forbidden',
   'not_found',

@@ -485,6 +485,20 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
+  {
+    version: 7,
+    name: 'a digest of each acknowledged batch',
+    // A retry under a used Idempotency-Key must carry the same batch: the ledger keeps a digest of
+    // the batch as stored (its canonical encoded rows), and another batch under the key is refused.
+    // Batches acknowledged before have an empty digest and are answered as before.
+    objects: [
+      {
+        kind: 'addColumn',
+        table: 'ingest_batches',
+        column: { name: 'digest', type: "String DEFAULT ''", comment: 'SHA-256 of the batch as stored, hex' },
+      },
+    ],
+  },
 ]
 
 /**

@@ -88,7 +88,14 @@ export interface BackfillSpec {
   select: (db: string) => string
 }
 
-export type SchemaObject = TableSpec | ViewSpec | BackfillSpec | DropSpec
+/** A column added to a table that exists (with its Distributed table on a cluster); rows stored before get the default. */
+export interface AddColumnSpec {
+  kind: 'addColumn'
+  table: string
+  column: Column
+}
+
+export type SchemaObject = TableSpec | ViewSpec | BackfillSpec | DropSpec | AddColumnSpec
 
 /**
  * Block hashes kept per table for insert deduplication. 10,000 blocks is about half an hour
@@ -120,6 +127,7 @@ export function renderStatements(objects: readonly SchemaObject[], target: Schem
     if (object.kind === 'table') return renderTable(object, target)
     if (object.kind === 'view') return [renderView(object, target)]
     if (object.kind === 'drop') return renderDrop(object, target)
+    if (object.kind === 'addColumn') return renderAddColumn(object, target)
     return [renderBackfill(object, target)]
   })
 }
@@ -182,6 +190,14 @@ ${columns}
   const distributed = `CREATE TABLE IF NOT EXISTS ${db}.${table.name}${onCluster(target)} AS ${db}.${local}
       ENGINE = Distributed(${distributedArgs.join(', ')})`
   return [create, distributed]
+}
+
+function renderAddColumn({ table, column }: AddColumnSpec, target: SchemaTarget): string[] {
+  const { db, cluster } = target
+  const definition = `${column.name} ${column.type}${column.comment ? ` COMMENT ${quote(column.comment)}` : ''}`
+  const alter = (name: string) => `ALTER TABLE ${db}.${name}${onCluster(target)} ADD COLUMN IF NOT EXISTS ${definition}`
+  // The replicated table first: the Distributed table only describes it.
+  return cluster ? [alter(storageName(table, target)), alter(table)] : [alter(table)]
 }
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {

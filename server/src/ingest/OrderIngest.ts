@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { fromFen, type IngestResult, type Order } from '@gmv-pulse/shared'
 import { findAcknowledgedBatch, recordAcknowledgedBatch } from '../clickhouse/ingestLedger.ts'
 import { insertOrders } from '../clickhouse/insertOrders.ts'
@@ -16,6 +17,20 @@ export interface OrderIngestOptions {
   storeTimeoutMs: number
 }
 
+type EncodedRows = Awaited<ReturnType<typeof encodeOrderRows>>
+
+/** A batch under a key already used by another batch (digests differ; an empty one is from before digests were kept). */
+function refuseOtherBatch(known: string, digest: string): void {
+  if (known === '' || known === digest) return
+  throw new ApiError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was used for another batch; nothing of this one was stored. ' +
+      'A retry must send the same batch; a new batch needs a new key.',
+    [{ field: 'Idempotency-Key', message: 'already used for a different batch' }],
+  )
+}
+
 /** Seconds a producer should wait before retrying when the store cannot take a batch now. */
 const STORE_RETRY_AFTER_SECONDS = 1
 
@@ -28,7 +43,7 @@ export class OrderIngest {
   #inFlight = 0
   #idle: (() => void)[] = []
   /** Batches being stored right now by key, so a concurrent retry waits instead of racing. */
-  readonly #storing = new Map<string, Promise<IngestResult>>()
+  readonly #storing = new Map<string, { result: Promise<IngestResult>; digest: string }>()
 
   constructor(
     private readonly orderStore: Store,
@@ -75,34 +90,50 @@ export class OrderIngest {
     })
   }
 
-  /** Stores a validated batch once: a batch key already acknowledged, or being stored, answers duplicate. */
+  /**
+   * Stores a validated batch once: a batch key already acknowledged, or being stored, answers
+   * duplicate — for the same batch. Another batch under a used key is refused (422) and nothing
+   * of it is stored: a producer whose counter restarted would otherwise lose its new orders.
+   */
   async store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
-    if (batchKey === undefined) return this.#store(orders, undefined)
+    const encoded = await encodeOrderRows(orders, this.options.fxRates)
+    if (batchKey === undefined) return this.#store(orders.length, encoded, undefined)
+    // The batch as stored, in canonical rows (CNY, UTC, every column in order), digested.
+    const digest = createHash('sha256').update(encoded.rows).digest('hex')
     const concurrent = this.#storing.get(batchKey)
-    if (concurrent) return { ...(await concurrent), duplicate: true }
-    const storing = this.#storeOnce(orders, batchKey)
-    this.#storing.set(batchKey, storing)
+    if (concurrent) {
+      refuseOtherBatch(concurrent.digest, digest)
+      return { ...(await concurrent.result), duplicate: true }
+    }
+    const result = this.#storeOnce(orders.length, encoded, batchKey, digest)
+    this.#storing.set(batchKey, { result, digest })
     try {
-      return await storing
+      return await result
     } finally {
       this.#storing.delete(batchKey)
     }
   }
 
-  async #storeOnce(orders: readonly Order[], batchKey: string): Promise<IngestResult> {
+  async #storeOnce(count: number, encoded: EncodedRows, batchKey: string, digest: string): Promise<IngestResult> {
     const acknowledged = await this.#guardStore(() => findAcknowledgedBatch(this.orderStore, batchKey))
-    if (acknowledged) return { accepted: Number(acknowledged.orders), duplicate: true }
-    return this.#store(orders, batchKey)
+    if (acknowledged) {
+      refuseOtherBatch(acknowledged.digest, digest)
+      return { accepted: Number(acknowledged.orders), duplicate: true }
+    }
+    return this.#store(count, encoded, { batchKey, digest })
   }
 
-  async #store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
-    const { rows, gmvFen } = await encodeOrderRows(orders, this.options.fxRates)
-    await this.#guardStore(() => insertOrders(this.orderStore, rows, batchKey))
-    if (batchKey !== undefined) {
-      const entry = { orders: orders.length, gmv: fromFen(BigInt(gmvFen)) }
-      await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, batchKey, entry, Date.now()))
+  async #store(
+    count: number,
+    { rows, gmvFen }: EncodedRows,
+    key: { batchKey: string; digest: string } | undefined,
+  ): Promise<IngestResult> {
+    await this.#guardStore(() => insertOrders(this.orderStore, rows, key?.batchKey))
+    if (key !== undefined) {
+      const entry = { orders: count, gmv: fromFen(BigInt(gmvFen)), digest: key.digest }
+      await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, key.batchKey, entry, Date.now()))
     }
-    return { accepted: orders.length, duplicate: false }
+    return { accepted: count, duplicate: false }
   }
 
   /** A store failure is the producer's cue to retry with the same key: 503, never a 500. */

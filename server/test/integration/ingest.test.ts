@@ -96,6 +96,32 @@ describe('idempotent ingest', () => {
     expect((await totals()).orders).toBe(before.orders + 300)
   })
 
+  test('another batch under a used key is refused with 422, and nothing of it is stored, even sent at once', async () => {
+    const first = await postOrders(server.url, JSON.stringify(makeOrders(50, 106)), { idempotencyKey: 'reused' })
+    expect((await first.json()).duplicate).toBe(false)
+    const before = await totals()
+    const other = await postOrders(server.url, JSON.stringify(makeOrders(60, 107)), { idempotencyKey: 'reused' })
+    expect(other.status).toBe(422)
+    const body = errorBodySchema.parse(await other.json())
+    expect(body.error.code).toBe('idempotency_key_reused')
+    expect(body.error.message).toContain('was used for another batch')
+    expect(body.error.details).toEqual([{ field: 'Idempotency-Key', message: 'already used for a different batch' }])
+    // The same batch again is still a plain duplicate.
+    const again = await postOrders(server.url, JSON.stringify(makeOrders(50, 106)), { idempotencyKey: 'reused' })
+    expect(await again.json()).toEqual({ accepted: 50, duplicate: true })
+    expect(await totals()).toEqual(before)
+
+    // Two different batches under one new key at the same moment: one is stored, the other refused.
+    const racing = await Promise.all(
+      [108, 109].map((seed) =>
+        postOrders(server.url, JSON.stringify(makeOrders(40, seed)), { idempotencyKey: 'racing' }),
+      ),
+    )
+    expect(racing.map((response) => response.status).sort()).toEqual([200, 422])
+    expect((await totals()).orders).toBe(before.orders + 40)
+    expect(await rollupMismatches(server.store)).toEqual([])
+  })
+
   test('the same key from two different tokens names two different batches', async () => {
     await withApp({ INGEST_TOKENS: `${INGEST_TOKEN},second-token` }, async (url) => {
       const before = await totals()
