@@ -43,7 +43,13 @@ async function run(args: ParsedArgs): Promise<void> {
     }
     case 'backfill': {
       const sink: OrderSink & { stats: SinkStats; close?: () => Promise<void> } = args.dataDir
-        ? await openStoreSink(args.dataDir, args.ledger ? createLedgerFile(args.ledger) : undefined)
+        ? await openStoreSink(args.dataDir, {
+            ...(args.ledger ? { onAcknowledged: createLedgerFile(args.ledger) } : {}),
+            onRetry: ({ attempt, reason, waitMs }) =>
+              process.stderr.write(
+                `\nretrying a batch (attempt ${attempt + 1}) in ${Math.round(waitMs)} ms: ${reason}\n`,
+              ),
+          })
         : sinkFor(args)
       const generator = createCampaignGenerator({ seed: args.seed, scale: args.scale, year: args.year })
       const result = await runBackfill({

@@ -4,8 +4,10 @@
  * and 503, with exponential backoff on network errors and other 5xx — always with the
  * same key, so a batch the server stored before the connection dropped is not stored twice.
  */
-import { fromFen } from '@gmv-pulse/shared'
 import { emptySinkStats, type LedgerEntry, type OrderSink, type SinkBatch, type SinkStats } from './orderSink.ts'
+import { type Attempt, IngestError, sendWithRetries } from './sendWithRetries.ts'
+
+export { IngestError }
 
 export interface HttpSinkOptions {
   /** Server base URL, e.g. http://localhost:3000. */
@@ -22,25 +24,12 @@ export interface HttpSinkOptions {
   onRetry?: (info: { key: string; attempt: number; reason: string; waitMs: number }) => void
 }
 
-export class IngestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly retryable: boolean,
-  ) {
-    super(message)
-    this.name = 'IngestError'
-  }
-}
-
 export interface HttpSink extends OrderSink {
   readonly stats: SinkStats
 }
 
 /** A server's Retry-After is honoured up to this; longer waits are its way of saying "stop". */
 const MAX_RETRY_AFTER_MS = 60_000
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function retryAfterMs(header: string | null): number | null {
   if (header === null) return null
@@ -69,11 +58,7 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
   const timeoutMs = options.timeoutMs ?? 60_000
   const stats = emptySinkStats()
 
-  async function attempt(
-    batch: SinkBatch,
-  ): Promise<
-    { ok: true; accepted: number; duplicate: boolean } | { ok: false; error: IngestError; waitMs: number | null }
-  > {
+  async function attempt(batch: SinkBatch): Promise<Attempt> {
     let response: Response
     try {
       response = await fetch(endpoint, {
@@ -110,37 +95,12 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
 
   return {
     stats,
-    async send(batch) {
-      stats.sentBatches++
-      stats.sentOrders += batch.orderCount
-      for (let attemptNumber = 1; ; attemptNumber++) {
-        const result = await attempt(batch)
-        if (result.ok) {
-          stats.acknowledgedBatches++
-          stats.acknowledgedOrders += batch.orderCount
-          stats.acknowledgedGmvFen += batch.gmvFen
-          if (result.duplicate) stats.duplicateBatches++
-          options.onAcknowledged?.({
-            key: batch.key,
-            orders: batch.orderCount,
-            gmv: fromFen(BigInt(batch.gmvFen)),
-            accepted: result.accepted,
-            duplicate: result.duplicate,
-            attempts: attemptNumber,
-          })
-          return
-        }
-        if (!result.error.retryable || attemptNumber >= maxAttempts) {
-          stats.failedBatches++
-          stats.failedOrders += batch.orderCount
-          throw result.error
-        }
-        const backoff = Math.min(maxBackoffMs, backoffMs * 2 ** (attemptNumber - 1))
-        const waitMs = result.waitMs ?? backoff / 2 + Math.random() * (backoff / 2)
-        stats.retries++
-        options.onRetry?.({ key: batch.key, attempt: attemptNumber, reason: result.error.message, waitMs })
-        await sleep(waitMs)
-      }
-    },
+    send: (batch) =>
+      sendWithRetries(
+        batch,
+        stats,
+        { maxAttempts, backoffMs, maxBackoffMs, onAcknowledged: options.onAcknowledged, onRetry: options.onRetry },
+        attempt,
+      ),
   }
 }

@@ -5,5 +5,6 @@
  */
 export { openStore, type Store } from './clickhouse/store.ts'
 export { loadConfig } from './config.ts'
+export { ApiError } from './http/ApiError.ts'
 export { OrderIngest } from './ingest/OrderIngest.ts'
 export { createLogger } from './logger.ts'
