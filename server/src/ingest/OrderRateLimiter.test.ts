@@ -18,3 +18,14 @@ test('tokens are limited independently', () => {
   expect(limiter.take('a', 1)).toBeGreaterThan(0)
   expect(limiter.take('b', 10)).toBe(0)
 })
+
+test('asking how long a token must wait charges nothing', () => {
+  let now = 0
+  const limiter = new OrderRateLimiter(10, () => now)
+  expect(limiter.wait('t')).toBe(0)
+  expect(limiter.wait('t')).toBe(0)
+  expect(limiter.take('t', 30)).toBe(0)
+  expect(limiter.wait('t')).toBe(2)
+  now = 2001
+  expect(limiter.wait('t')).toBe(0)
+})

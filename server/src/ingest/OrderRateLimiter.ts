@@ -17,6 +17,25 @@ export class OrderRateLimiter {
 
   /** Seconds to wait before the token may send again, or 0 when the batch may pass (and is charged). */
   take(tokenId: string, orders: number): number {
+    const bucket = this.#refilled(tokenId)
+    const wait = this.#waitOf(bucket)
+    if (wait === 0) bucket.balance -= orders
+    return wait
+  }
+
+  /**
+   * Seconds the token must wait before its next batch, charging nothing: asked before a body is
+   * read, so a token in debt is turned away before it costs a read and a parse.
+   */
+  wait(tokenId: string): number {
+    return this.#waitOf(this.#refilled(tokenId))
+  }
+
+  #waitOf(bucket: { balance: number }): number {
+    return bucket.balance <= 0 ? Math.max(1, Math.ceil(-bucket.balance / this.ordersPerSecond)) : 0
+  }
+
+  #refilled(tokenId: string): { balance: number; updatedMs: number } {
     const now = this.now()
     // One second of burst: a producer that paused may catch up briefly, not indefinitely.
     const capacity = this.ordersPerSecond
@@ -24,8 +43,6 @@ export class OrderRateLimiter {
     bucket.balance = Math.min(capacity, bucket.balance + ((now - bucket.updatedMs) / 1000) * this.ordersPerSecond)
     bucket.updatedMs = now
     this.#buckets.set(tokenId, bucket)
-    if (bucket.balance <= 0) return Math.max(1, Math.ceil(-bucket.balance / this.ordersPerSecond))
-    bucket.balance -= orders
-    return 0
+    return bucket
   }
 }

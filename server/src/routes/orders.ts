@@ -17,7 +17,10 @@ export interface OrdersRouteOptions {
   metrics?: Metrics | undefined
 }
 
-/** POST /api/v1/orders: authenticate, admit, read, validate, rate-limit, store — in that order, cheapest first. */
+/**
+ * POST /api/v1/orders: authenticate, check the token's rate, admit, read, validate, charge the
+ * rate, store — in that order, cheapest first.
+ */
 export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics }: OrdersRouteOptions): Router {
   const router = Router()
   const countOutcome: RequestHandler = (_req, res, next) => {
@@ -34,6 +37,14 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics
         metrics.ingestBatches.inc({ outcome: res.statusCode === 503 ? 'unavailable' : 'rejected' })
       }
     })
+    next()
+  }
+  // A token already over its order rate is turned away before its body is read or parsed.
+  const checkRate: RequestHandler = (_req, res, next) => {
+    const waitSeconds = rateLimiter?.wait(res.locals.tokenId as string) ?? 0
+    if (waitSeconds > 0) {
+      return next(new ApiError(429, 'rate_limited', 'this token is over its order rate', undefined, waitSeconds))
+    }
     next()
   }
   const checkHeaders: RequestHandler = (req, res, next) => {
@@ -57,6 +68,7 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics
     '/orders',
     countOutcome,
     requireToken(tokens, { openWhenEmpty: false, right: 'ingest' }),
+    checkRate,
     checkHeaders,
     express.raw({ type: () => true, limit: maxBodyBytes }),
     async (req, res) => {

@@ -253,6 +253,28 @@ describe('every error status', () => {
       const limited = await postOrders(url, JSON.stringify(makeOrders(10, 305)))
       await expectError(limited, 429, 'rate_limited')
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      // In debt, the token is refused before its body is read: a body that never ends is answered.
+      const { port } = new URL(url)
+      const answered = new Promise<number>((resolve, reject) => {
+        const trickling = request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/orders',
+          headers: {
+            authorization: `Bearer ${INGEST_TOKEN}`,
+            'content-type': 'application/x-ndjson',
+            'content-length': '1000000',
+          },
+        })
+        trickling.on('response', (response) => {
+          resolve(response.statusCode ?? 0)
+          trickling.destroy()
+        })
+        trickling.on('error', reject)
+        trickling.write('{"orderId":')
+      })
+      expect(await answered).toBe(429)
     })
   })
 
