@@ -60,6 +60,19 @@ async function withApp(env: Record<string, string>, run: (url: string) => Promis
   }
 }
 
+/** A POST of orders that sends its headers and its first bytes, then nothing: a stalled or hostile producer. */
+function tricklingPost(url: string, contentType: string, firstBytes: string) {
+  const trickling = request({
+    host: '127.0.0.1',
+    port: new URL(url).port,
+    method: 'POST',
+    path: '/api/v1/orders',
+    headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': contentType, 'content-length': '1000000' },
+  })
+  trickling.write(firstBytes)
+  return trickling
+}
+
 describe('idempotent ingest', () => {
   test('a batch retried with the same Idempotency-Key is counted once, in the raw table and every rollup', async () => {
     const before = await rowCounts()
@@ -254,25 +267,13 @@ describe('every error status', () => {
       await expectError(limited, 429, 'rate_limited')
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
       // In debt, the token is refused before its body is read: a body that never ends is answered.
-      const { port } = new URL(url)
       const answered = new Promise<number>((resolve, reject) => {
-        const trickling = request({
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/v1/orders',
-          headers: {
-            authorization: `Bearer ${INGEST_TOKEN}`,
-            'content-type': 'application/x-ndjson',
-            'content-length': '1000000',
-          },
-        })
+        const trickling = tricklingPost(url, 'application/x-ndjson', '{"orderId":')
         trickling.on('response', (response) => {
           resolve(response.statusCode ?? 0)
           trickling.destroy()
         })
         trickling.on('error', reject)
-        trickling.write('{"orderId":')
       })
       expect(await answered).toBe(429)
     })
@@ -281,20 +282,8 @@ describe('every error status', () => {
   test('503 with Retry-After while the server is already storing as many batches as it allows', async () => {
     await withApp({ INGEST_MAX_IN_FLIGHT: '1' }, async (url) => {
       // A producer that sends its headers and then trickles: it holds the only slot.
-      const { port } = new URL(url)
-      const slow = request({
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/v1/orders',
-        headers: {
-          authorization: `Bearer ${INGEST_TOKEN}`,
-          'content-type': 'application/json',
-          'content-length': '100',
-        },
-      })
+      const slow = tricklingPost(url, 'application/json', '[')
       slow.on('error', () => {})
-      slow.write('[')
       await new Promise((resolve) => setTimeout(resolve, 200))
       const refused = await postOrders(url, one())
       await expectError(refused, 503, 'store_unavailable')
