@@ -1,5 +1,5 @@
 import type { Store } from '../clickhouse/store.ts'
-import { keptPerStore } from './keptPerStore.ts'
+import { keptPerStore, stillKnown } from './keptPerStore.ts'
 import { READ_BUDGET_SETTINGS, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
 
@@ -15,7 +15,6 @@ interface KnownCount {
   firstTime: number
   readAt: number
 }
-const KNOWN_FOR_MS = 10 * 60_000
 const keptCounts = keptPerStore<{ known?: KnownCount }>(16)
 
 /**
@@ -39,7 +38,7 @@ export async function countFirstTimeBrands(
     () => ({}),
   )
   const before = kept.known
-  if (before && before.brands === participatingBrands && Date.now() - before.readAt < KNOWN_FOR_MS) {
+  if (before && before.brands === participatingBrands && stillKnown(before.readAt)) {
     return before.firstTime
   }
   const current = sourceFor(store, {}, range, { columns: ['brand'], prefix: 'c' })

@@ -2,7 +2,7 @@ import { type Filter, filterKey, toFen } from '@gmv-pulse/shared'
 import type { QueryParams, Store } from '../clickhouse/store.ts'
 import { getTotal } from './getTotal.ts'
 import { ceilTo, type Grain } from './grains.ts'
-import { keptPerStore } from './keptPerStore.ts'
+import { keptPerStore, stillKnown } from './keptPerStore.ts'
 import { ladderFor, neededColumns } from './planSource.ts'
 import { READ_BUDGET, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
@@ -40,7 +40,7 @@ export async function findMilestoneTimes(
   const known = knownCrossings(store, filter, range)
   for (const threshold of thresholds) {
     const crossing = known.get(threshold)
-    if (crossing && Date.now() - crossing.foundAt < KNOWN_FOR_MS) found.set(threshold, crossing.atMs)
+    if (crossing && stillKnown(crossing.foundAt)) found.set(threshold, crossing.atMs)
   }
   const unknown = thresholds.filter((threshold) => found.get(threshold) === null)
   if (unknown.length === 0) return found
@@ -89,7 +89,6 @@ export async function findMilestoneTimes(
  * KNOWN_FOR_MS, so orders loaded late before a crossing move it within minutes; at most
  * MAX_KNOWN_QUESTIONS filters per store.
  */
-const KNOWN_FOR_MS = 10 * 60_000
 const MAX_KNOWN_QUESTIONS = 64
 type Crossings = Map<string, { atMs: number; foundAt: number }>
 const keptCrossings = keptPerStore<Crossings>(MAX_KNOWN_QUESTIONS)

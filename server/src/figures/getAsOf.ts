@@ -1,5 +1,5 @@
 import type { Store } from '../clickhouse/store.ts'
-import { keptPerStore } from './keptPerStore.ts'
+import { keptPerStore, stillKnown } from './keptPerStore.ts'
 import type { Range } from './timeRange.ts'
 
 /**
@@ -12,7 +12,6 @@ interface KnownAsOf {
   asOfMs: number
   readAt: number
 }
-const KNOWN_FOR_MS = 10 * 60_000
 const keptAsOf = keptPerStore<{ known?: KnownAsOf }>(64)
 
 /**
@@ -24,7 +23,7 @@ const keptAsOf = keptPerStore<{ known?: KnownAsOf }>(64)
 export async function getAsOf(store: Store, range: Range): Promise<string | null> {
   const kept = keptAsOf(store, `${range.fromMs}:${range.toMs}`, () => ({}))
   const before = kept.known
-  const fresh = before !== undefined && Date.now() - before.readAt < KNOWN_FOR_MS
+  const fresh = before !== undefined && stillKnown(before.readAt)
   const [row] = await store.select<{ as_of_ms: number }>(
     `SELECT toUnixTimestamp64Milli(ts) AS as_of_ms FROM ${store.db}.orders
      WHERE ts >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC') AND ts < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')

@@ -1,7 +1,7 @@
 import type { Filter } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { isUnfiltered } from '../queries/filterClause.ts'
-import { keptPerStore } from './keptPerStore.ts'
+import { keptPerStore, stillKnown } from './keptPerStore.ts'
 import type { Range } from './timeRange.ts'
 
 export interface Peak {
@@ -22,7 +22,6 @@ interface KnownPeak {
   readAt: number
 }
 const RECENT_MS = 10_000
-const KNOWN_FOR_MS = 10 * 60_000
 const keptPeaks = keptPerStore<{ known?: KnownPeak }>(16)
 
 /**
@@ -36,7 +35,7 @@ export async function getPeak(store: Store, filter: Filter, range: Range): Promi
   if (!isUnfiltered(filter)) return null
   const kept = keptPeaks(store, `${range.fromMs}:${range.toMs}`, () => ({}))
   const before = kept.known
-  const fresh = before !== undefined && Date.now() - before.readAt < KNOWN_FOR_MS
+  const fresh = before !== undefined && stillKnown(before.readAt)
   const fromMs = fresh ? before.cutMs : range.fromMs
   const [row] = await store.select<{ at: number; order_count: number; newest: number }>(
     // FINAL merges on read the parts not yet merged, in the table's own order: no hash table of

@@ -18,3 +18,14 @@ export function keptPerStore<T>(max: number): (store: Store, id: string, create:
     return value
   }
 }
+
+/**
+ * How long a figure trusts what it kept before reading it in full again: late orders older than
+ * what it reads since (a backfill, a replica catching up) count within minutes.
+ */
+export const KNOWN_FOR_MS = 10 * 60_000
+
+/** Whether something kept, read at `readAt` (epoch ms; undefined when nothing is), still serves. */
+export function stillKnown(readAt: number | undefined, nowMs: number = Date.now()): readAt is number {
+  return readAt !== undefined && nowMs - readAt < KNOWN_FOR_MS
+}
