@@ -40,6 +40,7 @@ export type Campaign = z.infer<typeof campaignSchema>
  * now, every range ending now and every time a screen shows as now use it; how fresh data is
  * (seconds since a snapshot) stays on the wall clock.
  */
-export function campaignNow(campaign: Pick<Campaign, 'clockShiftMs'>, wallMs: number = Date.now()): number {
-  return wallMs - campaign.clockShiftMs
+export function campaignNow(campaign: Pick<Campaign, 'clockShiftMs'> | undefined, wallMs: number = Date.now()): number {
+  // Before a screen has the campaign, its clock is taken as live: no shift.
+  return wallMs - (campaign?.clockShiftMs ?? 0)
 }

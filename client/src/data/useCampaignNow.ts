@@ -10,5 +10,5 @@ import { useCampaignQuery } from './queries.ts'
 export function useCampaignNow(intervalMs: number): number {
   const campaign = useCampaignQuery().data
   const now = useNow(intervalMs)
-  return campaign ? campaignNow(campaign, now) : now
+  return campaignNow(campaign, now)
 }

@@ -64,10 +64,7 @@ export function PresentPage({ locale }: { locale: Locale }) {
   const chartBox = useRef<HTMLDivElement>(null)
 
   const figures = useMemo(
-    () =>
-      headline
-        ? headlineFigures(headline, locale, timeZone, strings, campaign ? campaignNow(campaign) : Date.now())
-        : [],
+    () => (headline ? headlineFigures(headline, locale, timeZone, strings, campaignNow(campaign)) : []),
     [headline, campaign, locale, timeZone, strings],
   )
   const sentences = useMemo(

@@ -70,7 +70,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   const snapshot = sceneState.frozen ? frozenSnapshot.current : live.snapshot
 
   const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
-  const campaignClock = campaign ? campaignNow(campaign, now) : now
+  const campaignClock = campaignNow(campaign, now)
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
   const usdRate = campaign?.usdRate
 
@@ -80,7 +80,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
     if (!snapshot) return
     const snapshotKey = filterKey(snapshot.filter)
     const previous = previousMilestones.current?.key === snapshotKey ? previousMilestones.current.milestones : null
-    const clockNow = campaign ? campaignNow(campaign) : Date.now()
+    const clockNow = campaignNow(campaign)
     for (const milestone of newlyReached(previous, snapshot.milestones, clockNow, 60_000)) {
       const amount = formatMoneyCompact(milestone.threshold, locale, { fractionDigits: 0 })
       const at = milestone.reachedAt ? formatMoment(milestone.reachedAt, timeZone, locale, clockNow) : ''
