@@ -98,6 +98,7 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
           ? new OrderRateLimiter(config.ingest.rateLimitPerSecond)
           : undefined,
         maxBodyBytes: config.ingest.maxBodyBytes,
+        maxBatchOrders: config.ingest.maxBatchOrders,
         metrics,
       }),
     )

@@ -84,7 +84,7 @@ export class OrderIngest {
 
   /** Parses and validates a body; throws a 4xx ApiError naming every problem (up to the limit). */
   async validate(body: Buffer, format: BodyFormat): Promise<Order[]> {
-    return validateOrders(await parseOrderBody(body, format), {
+    return validateOrders(await parseOrderBody(body, format, this.options.maxBatchOrders), {
       maxOrders: this.options.maxBatchOrders,
       currencies: this.options.fxRates,
     })

@@ -1,10 +1,11 @@
 import type { IngestResult } from '@gmv-pulse/shared'
-import express, { type RequestHandler, Router } from 'express'
+import { type RequestHandler, Router } from 'express'
 import { ApiError } from '../http/ApiError.ts'
 import { requireToken, type TokenSet } from '../http/auth.ts'
 import type { OrderIngest } from '../ingest/OrderIngest.ts'
 import type { OrderRateLimiter } from '../ingest/OrderRateLimiter.ts'
 import { bodyFormatOf } from '../ingest/parseOrderBody.ts'
+import { readOrderBody } from '../ingest/readOrderBody.ts'
 import type { Metrics } from '../metrics/createMetrics.ts'
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/
@@ -14,6 +15,8 @@ export interface OrdersRouteOptions {
   tokens: TokenSet
   rateLimiter: OrderRateLimiter | undefined
   maxBodyBytes: number
+  /** A body with more orders is refused while it is still arriving. */
+  maxBatchOrders: number
   metrics?: Metrics | undefined
 }
 
@@ -21,7 +24,14 @@ export interface OrdersRouteOptions {
  * POST /api/v1/orders: authenticate, check the token's rate, admit, read, validate, charge the
  * rate, store — in that order, cheapest first.
  */
-export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics }: OrdersRouteOptions): Router {
+export function ordersRoute({
+  ingest,
+  tokens,
+  rateLimiter,
+  maxBodyBytes,
+  maxBatchOrders,
+  metrics,
+}: OrdersRouteOptions): Router {
   const router = Router()
   const countOutcome: RequestHandler = (_req, res, next) => {
     const startedAt = performance.now()
@@ -70,7 +80,7 @@ export function ordersRoute({ ingest, tokens, rateLimiter, maxBodyBytes, metrics
     requireToken(tokens, { openWhenEmpty: false, right: 'ingest' }),
     checkRate,
     checkHeaders,
-    express.raw({ type: () => true, limit: maxBodyBytes }),
+    readOrderBody(maxBodyBytes, maxBatchOrders),
     async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
       const orders = await ingest.validate(body, res.locals.format)

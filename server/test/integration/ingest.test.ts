@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Worker } from 'node:worker_threads'
 import { errorBodySchema, type OrderInput } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app.ts'
@@ -297,6 +298,87 @@ describe('every error status', () => {
 
   test('404 in the one error shape for an unknown route', async () => {
     await expectError(await fetch(`${server.url}/api/v1/nothing-here`), 404, 'not_found')
+  })
+})
+
+describe('the server stays responsive whatever the body', () => {
+  /** Answers health checks every 20 ms while `run` goes on; resolves to the slowest answer, in ms. */
+  async function slowestHealthCheckDuring(run: () => Promise<void>): Promise<number> {
+    let slowest = 0
+    let running = true
+    const polling = (async () => {
+      while (running) {
+        const startedAt = performance.now()
+        const response = await fetch(`${server.url}/api/v1/health/live`)
+        await response.arrayBuffer()
+        slowest = Math.max(slowest, performance.now() - startedAt)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    })()
+    try {
+      await run()
+    } finally {
+      running = false
+      await polling
+    }
+    return slowest
+  }
+
+  /**
+   * Posts `[{},{},…]` from a worker thread, as a producer posts from its own process: building
+   * and sending 60 MB on the server's own event loop would time the client, not the server.
+   * node:http hands over an answer as soon as it arrives, even one sent before the body is done.
+   */
+  async function postEmptyObjectsFromWorker(
+    url: string,
+    objects: number,
+  ): Promise<{ status: number; code: string; ms: number; bytes: number }> {
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads')
+      const { request } = require('node:http')
+      const body = Buffer.from('[' + '{},'.repeat(workerData.objects - 1) + '{}]')
+      const startedAt = performance.now()
+      const headers = { ...workerData.headers, 'content-length': String(body.length) }
+      const posting = request(workerData.url, { method: 'POST', headers }, (response) => {
+        const parts = []
+        response.on('data', (part) => parts.push(part))
+        response.on('end', () => {
+          const { error } = JSON.parse(Buffer.concat(parts).toString())
+          const ms = performance.now() - startedAt
+          parentPort.postMessage({ status: response.statusCode, code: error?.code, ms, bytes: body.length })
+        })
+      })
+      posting.on('error', () => {})
+      posting.end(body)`,
+      {
+        eval: true,
+        workerData: {
+          url: `${url}/api/v1/orders`,
+          headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': 'application/json' },
+          objects,
+        },
+      },
+    )
+    try {
+      const [answer] = await once(worker, 'message')
+      return answer
+    } finally {
+      await worker.terminate()
+    }
+  }
+
+  test('60 MB of twenty million empty objects: 413 within a second, health checks answered within 100 ms throughout', async () => {
+    const before = await rowCounts()
+    let answer = { status: 0, code: '', ms: 0, bytes: 0 }
+    const slowest = await slowestHealthCheckDuring(async () => {
+      answer = await postEmptyObjectsFromWorker(server.url, 20_000_000)
+    })
+    expect(answer.bytes).toBeGreaterThan(60_000_000)
+    expect(answer.status).toBe(413)
+    expect(answer.code).toBe('payload_too_large')
+    expect(answer.ms).toBeLessThan(1_000)
+    expect(slowest).toBeLessThan(100)
+    expect(await rowCounts()).toEqual(before)
   })
 })
 
