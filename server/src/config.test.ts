@@ -44,7 +44,7 @@ test('by default the server trusts no proxy, is not behind https, and bounds ana
   const config = loadConfig({})
   expect(config.trustProxy).toBeUndefined()
   expect(config.behindHttps).toBe(false)
-  expect(config.readPool).toEqual({ size: 2, queue: 64 })
+  expect(config.readPool).toEqual({ size: 2, queue: 64, maxWaitMs: 10_000 })
   expect(config.readRateLimitPerMinute).toBe(300)
 })
 

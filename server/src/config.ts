@@ -147,6 +147,11 @@ const envSchema = z.object({
    * at the measured 30–38 reads a second the last of them waits about two seconds.
    */
   READ_QUEUE: z.coerce.number().int().min(0).default(64),
+  /**
+   * A read that has waited this long for its turn is answered 503 + Retry-After: the engine is
+   * saturated. Ten seconds is about five times the wait of a full queue of ordinary reads.
+   */
+  READ_QUEUE_WAIT_MS: positiveInt(10_000),
   /** A body that has not arrived in this time is a stalled or hostile client (408). */
   REQUEST_TIMEOUT_MS: positiveInt(30_000),
   CAMPAIGN_TZ: z
@@ -228,7 +233,7 @@ export interface Config {
   viewerTokens: readonly string[]
   readRateLimitPerMinute: number
   /** Analyst reads at once, and how many may wait, before 503 + Retry-After. */
-  readPool: { size: number; queue: number }
+  readPool: { size: number; queue: number; maxWaitMs: number }
   behindHttps: boolean
   /** Express `trust proxy`: a hop count or trusted addresses; undefined trusts no proxy. */
   trustProxy: number | readonly string[] | undefined
@@ -316,7 +321,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     viewerTokens: e.VIEWER_TOKENS,
     readRateLimitPerMinute: e.READ_RATE_LIMIT,
-    readPool: { size: e.READ_POOL_SIZE, queue: e.READ_QUEUE },
+    readPool: { size: e.READ_POOL_SIZE, queue: e.READ_QUEUE, maxWaitMs: e.READ_QUEUE_WAIT_MS },
     behindHttps: e.BEHIND_HTTPS,
     trustProxy: e.TRUST_PROXY,
     controlTokens: e.CONTROL_TOKENS,

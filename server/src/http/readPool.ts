@@ -79,22 +79,38 @@ export class ReadPool {
   }
 }
 
-/** Holds each request in the pool until its answer is sent or its client goes away; 503 + Retry-After when full. */
-export function readPoolGate(pool: ReadPool): RequestHandler {
+const busy = (pool: ReadPool, why: string) =>
+  new ApiError(
+    503,
+    'store_unavailable',
+    `the store is busy (${why}: ${pool.running} reads running, ${pool.waiting} waiting); retry shortly`,
+    undefined,
+    RETRY_AFTER_SECONDS,
+  )
+
+/**
+ * Holds each request in the pool until its answer is sent or its client goes away. 503 +
+ * Retry-After when the queue is full, or when a read has waited `maxWaitMs` without its turn:
+ * either way the engine is saturated, and the analyst is better told so than left waiting.
+ */
+export function readPoolGate(pool: ReadPool, maxWaitMs: number): RequestHandler {
   return (_req, res, next) => {
     const place = pool.enter()
-    if (!place) {
-      return next(
-        new ApiError(
-          503,
-          'store_unavailable',
-          `the store is busy: ${pool.running} reads are running and ${pool.waiting} waiting; retry shortly`,
-          undefined,
-          RETRY_AFTER_SECONDS,
-        ),
-      )
-    }
-    res.on('close', place.done)
-    void place.started.then(() => next())
+    if (!place) return next(busy(pool, 'queue full'))
+    let refused = false
+    const timer = setTimeout(() => {
+      refused = true
+      place.done()
+      next(busy(pool, `no turn within ${maxWaitMs} ms`))
+    }, maxWaitMs)
+    res.on('close', () => {
+      clearTimeout(timer)
+      place.done()
+    })
+    void place.started.then(() => {
+      if (refused) return
+      clearTimeout(timer)
+      next()
+    })
   }
 }

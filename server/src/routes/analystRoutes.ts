@@ -24,7 +24,7 @@ export function analystRoutes({ store, config }: AnalystRouteDependencies): Rout
   const router = Router()
   router.use(campaignRoute(config.campaign))
   router.use(curveRoute(store.live, config.campaign))
-  router.use(readPoolGate(new ReadPool(config.readPool.size, config.readPool.queue)))
+  router.use(readPoolGate(new ReadPool(config.readPool.size, config.readPool.queue), config.readPool.maxWaitMs))
   router.use(summaryRoute(store, config.campaign))
   router.use(timeseriesRoute(store, config.campaign))
   router.use(topRoute(store, config.campaign))

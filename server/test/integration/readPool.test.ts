@@ -127,6 +127,29 @@ describe('the analysts’ pool', () => {
   })
 })
 
+test('a read that waits longer than READ_QUEUE_WAIT_MS for its turn is refused, and its place freed', async () => {
+  await withApp(server.store, { READ_POOL_SIZE: '1', READ_QUEUE: '1', READ_QUEUE_WAIT_MS: '400' }, async (url) => {
+    let holdOver = false
+    const held = holdAnalysts(2.4).then(() => {
+      holdOver = true
+    })
+    const running = fetch(`${url}/api/v1/summary?brand=Acme`)
+    await sleep(150)
+    const waited = await fetch(`${url}/api/v1/summary?brand=Zeta`)
+    expect(holdOver).toBe(false)
+    expect(waited.status).toBe(503)
+    expect(waited.headers.get('retry-after')).toBe('1')
+    expect(errorBodySchema.parse(await waited.json()).error.message).toMatch(/no turn within 400 ms/)
+    // Its place was freed: the next read gets a place in the queue (and waits its 400 ms there)
+    // rather than being refused at once for a full queue.
+    const next = await fetch(`${url}/api/v1/summary?brand=Lotus`)
+    expect(holdOver).toBe(false)
+    expect(errorBodySchema.parse(await next.json()).error.message).toMatch(/no turn within 400 ms/)
+    await held
+    expect((await running).status).toBe(200)
+  })
+})
+
 describe('rate limits by client address', () => {
   const readAs = (url: string, forwardedFor: string) =>
     fetch(`${url}/api/v1/summary`, { headers: { 'x-forwarded-for': forwardedFor } })
