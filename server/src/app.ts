@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
-import type { createAdapter } from '@socket.io/redis-streams-adapter'
 import cors from 'cors'
 import express from 'express'
 import { rateLimit } from 'express-rate-limit'
-import helmet from 'helmet'
 import type { Store } from './clickhouse/store.ts'
-import type { ClusterCoordinator } from './cluster/ClusterCoordinator.ts'
+import type { ClusterMembership } from './cluster/joinCluster.ts'
 import type { Config } from './config.ts'
 import { getTotal } from './figures/getTotal.ts'
 import { resolveRange } from './figures/timeRange.ts'
@@ -15,8 +13,10 @@ import { ApiError } from './http/ApiError.ts'
 import { requireToken, TokenSet } from './http/auth.ts'
 import { answerClientError } from './http/clientError.ts'
 import { errorHandler, notFound } from './http/errorHandler.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
 import { OrderIngest } from './ingest/OrderIngest.ts'
 import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
+import { type Lifecycle, lifecycle } from './lifecycle.ts'
 import { attachControl } from './live/attachControl.ts'
 import { attachSockets, type LiveServer, roomOf } from './live/attachSockets.ts'
 import { LiveHub } from './live/LiveHub.ts'
@@ -31,11 +31,11 @@ export interface AppDependencies {
   /** Absent on a relay, which holds viewer sockets only. */
   store: Store | undefined
   logger: Logger
-  /** Several instances joined through Redis. */
-  cluster?: { coordinator: ClusterCoordinator; adapter: ReturnType<typeof createAdapter> } | undefined
+  /** Several instances joined through Redis; the app leaves Redis when it closes. */
+  cluster?: ClusterMembership | undefined
 }
 
-export interface App {
+export interface App extends Lifecycle {
   metrics: Metrics
   server: Server
   ingest: OrderIngest | undefined
@@ -46,12 +46,16 @@ export interface App {
 /** Pages of the single-page client; any other path is an API route or a 404. */
 const CLIENT_ROUTES = ['/', '/explore', '/present', '/control']
 
-/** Builds the HTTP and Socket.IO server around its dependencies; tests start it on port 0 with a real embedded store. */
+/**
+ * Builds the HTTP and Socket.IO server around its dependencies, with the one way to start and stop
+ * it (`listen`, `close`); tests start it on port 0 with a real embedded store.
+ */
 export function createApp({ config, store, logger, cluster }: AppDependencies): App {
   const ingest =
     store &&
     new OrderIngest(
-      store,
+      // Its one read, the ledger's point lookup before a batch, must not wait behind analysts.
+      store.live,
       {
         fxRates: config.fxRates,
         maxBatchOrders: config.ingest.maxBatchOrders,
@@ -70,18 +74,9 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // ECharts and React set inline styles; scripts stay same-origin only.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-        },
-      },
-    }),
-  )
+  // Rate limits and logs name the client: behind a proxy, the address it forwards, when told to trust it.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy)
+  app.use(securityHeaders({ behindHttps: config.behindHttps, corsOrigins: config.corsOrigins }))
 
   const api = express.Router()
   // Other sites may call the API only when listed; with none listed, no CORS header is sent
@@ -161,10 +156,11 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     // The same campaign so far the wall would show under the spotlight: one campaign-rollup read.
     // A relay holds no store; the core instances it relays for check what they are asked.
     spotlightExists: async (dimension, value) =>
-      store ? (await getTotal(store, { [dimension]: value }, resolveRange(config.campaign))).orders > 0 : true,
+      store ? (await getTotal(store.live, { [dimension]: value }, resolveRange(config.campaign))).orders > 0 : true,
   })
   hub = new LiveHub({
-    store,
+    // Ticks read in the live lane: their own session, handed to the engine before any analyst read.
+    store: store?.live,
     onComputed: (seconds) => metrics.snapshotSeconds.observe(seconds),
     campaign: config.campaign,
     logger,
@@ -173,5 +169,6 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
       io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
     },
   })
-  return { server, ingest, hub, io, metrics }
+  const { listen, close } = lifecycle({ server, io, hub, ingest, store, redis: cluster?.redis })
+  return { server, ingest, hub, io, metrics, listen, close }
 }

@@ -39,3 +39,28 @@ test('FX_RATES adds to the reference rates, and CNY is always 1', () => {
   const { fxRates } = loadConfig({ FX_RATES: 'USD=7.05, NZD=4.2,CNY=2' })
   expect(fxRates).toMatchObject({ USD: '7.05', NZD: '4.2', CNY: '1', EUR: expect.any(String) })
 })
+
+test('by default the server trusts no proxy, is not behind https, and bounds analyst reads', () => {
+  const config = loadConfig({})
+  expect(config.trustProxy).toBeUndefined()
+  expect(config.behindHttps).toBe(false)
+  expect(config.readPool).toEqual({ size: 2, queue: 64, maxWaitMs: 10_000 })
+  expect(config.readRateLimitPerMinute).toBe(300)
+})
+
+test('TRUST_PROXY takes a hop count or addresses, never true; BEHIND_HTTPS a boolean', () => {
+  expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+  expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8'])
+  expect(loadConfig({ BEHIND_HTTPS: 'true' }).behindHttps).toBe(true)
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/)
+  expect(() => loadConfig({ BEHIND_HTTPS: 'perhaps' })).toThrow(/BEHIND_HTTPS/)
+})
+
+test('CORS_ORIGINS must be origins: a value that would add to the page’s policy is refused', () => {
+  expect(loadConfig({ CORS_ORIGINS: 'http://wall.lan:3000, https://ops.example' }).corsOrigins).toEqual([
+    'http://wall.lan:3000',
+    'https://ops.example',
+  ])
+  expect(() => loadConfig({ CORS_ORIGINS: "https://ops.example; script-src 'unsafe-eval'" })).toThrow(/CORS_ORIGINS/)
+  expect(() => loadConfig({ CORS_ORIGINS: 'https://ops.example/path' })).toThrow(/CORS_ORIGINS/)
+})

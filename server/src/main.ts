@@ -1,4 +1,3 @@
-import { once } from 'node:events'
 import { createApp } from './app.ts'
 import { openStore } from './clickhouse/store.ts'
 import { joinCluster } from './cluster/joinCluster.ts'
@@ -20,12 +19,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel)
   const store = config.role === 'relay' ? undefined : await openStore(config.store, logger)
   const cluster = await joinCluster(config, logger)
-  const { server, ingest, hub, io } = createApp({ config, store, logger, cluster })
-  server.listen(config.port, config.host)
-  await once(server, 'listening')
-  hub.start()
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : config.port
+  const app = createApp({ config, store, logger, cluster })
+  const port = await app.listen(config.port, config.host)
   logger.info(
     { port, role: config.role, store: store?.mode ?? 'none', cluster: Boolean(cluster) },
     `GMV Pulse listening on http://localhost:${port}`,
@@ -44,12 +39,7 @@ async function main(): Promise<void> {
       logger.error('shutdown deadline passed; exiting')
       process.exit(1)
     }, config.shutdownTimeoutMs).unref()
-    io.close()
-    server.closeIdleConnections()
-    await hub.stop()
-    await ingest?.drained()
-    await store?.close()
-    await cluster?.redis.quit().catch(() => {})
+    await app.close()
     logger.info('stopped')
     process.exit(0)
   }

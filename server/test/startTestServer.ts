@@ -1,6 +1,4 @@
-import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/app.ts'
@@ -39,21 +37,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   })
   const logger = createLogger(config.logLevel)
   const store = await openStore(config.store, logger)
-  const { server, hub, io } = createApp({ config, store, logger })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  hub.start()
-  const { port } = server.address() as AddressInfo
+  const app = createApp({ config, store, logger })
+  const port = await app.listen(0, '127.0.0.1')
   return {
     url: `http://127.0.0.1:${port}`,
     store,
-    hub,
+    hub: app.hub,
     async close() {
-      await hub.stop()
-      io.disconnectSockets(true)
-      server.closeAllConnections()
-      await new Promise((resolve) => io.close(resolve))
-      await store.close()
+      await app.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -1,5 +1,3 @@
-import { once } from 'node:events'
-import type { AddressInfo } from 'node:net'
 import { createApp } from '../../server/src/app.ts'
 import type { Store } from '../../server/src/clickhouse/store.ts'
 import { joinCluster } from '../../server/src/cluster/joinCluster.ts'
@@ -32,23 +30,12 @@ export async function startClusterNode(options: {
   const logger = createLogger(config.logLevel)
   const cluster = await joinCluster(config, logger)
   const app = createApp({ config, store: options.role === 'core' ? options.store : undefined, logger, cluster })
-  app.server.listen(0, '127.0.0.1')
-  await once(app.server, 'listening')
-  app.hub.start()
-  let killed = false
+  const port = await app.listen(0, '127.0.0.1')
   return {
-    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${port}`,
     hub: app.hub,
-    async kill() {
-      if (killed) return
-      killed = true
-      // Like a crash: the lease is left to expire, sockets are cut at once — this node's
-      // only (a plain disconnectSockets would reach every node through the adapter).
-      await app.hub.stop({ handOver: false })
-      app.io.local.disconnectSockets(true)
-      app.server.closeAllConnections()
-      await new Promise((resolve) => app.io.close(resolve))
-      await cluster?.redis.disconnect().catch(() => {})
-    },
+    // Like a crash: the lease is left to expire and this node's sockets are cut; the store,
+    // shared by the cores of this test, stays open for the others.
+    kill: () => app.close({ handOver: false, closeStore: false }),
   }
 }

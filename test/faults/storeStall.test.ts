@@ -1,6 +1,6 @@
 /**
  * Proves: when the embedded engine stalls (a slow statement holds each of its sessions, the
- * write path and the read path; everything else queues behind them), ingest answers 503 with Retry-After after INGEST_STORE_TIMEOUT_MS
+ * write path and both read lanes, live and analyst; everything else queues behind them), ingest answers 503 with Retry-After after INGEST_STORE_TIMEOUT_MS
  * rather than hanging, and a subscribed screen keeps receiving the last good numbers
  * marked `stale: true` with a growing `ageSeconds`. When the stall ends everything
  * recovers by itself — ingest 200, snapshots `stale: false` with the new numbers — and the
@@ -60,7 +60,11 @@ test('a stalled store: 503 + Retry-After, stale snapshots, then recovery by itse
   await follow(viewer, {}, (snapshot) => snapshots.push(snapshot))
   await awaitSnapshot((s) => !s.stale && s.orders === first.length)
 
-  const stall = Promise.all([server.store.select(STALL_SQL), server.store.command(STALL_SQL)])
+  const stall = Promise.all([
+    server.store.select(STALL_SQL),
+    server.store.live.select(STALL_SQL),
+    server.store.command(STALL_SQL),
+  ])
   const refused = await postOrders(server.url, JSON.stringify(stalled), { idempotencyKey: 'stalled-batch' })
   expect(refused.status).toBe(503)
   expect(refused.headers.get('retry-after')).toBe('1')

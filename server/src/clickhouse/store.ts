@@ -5,6 +5,7 @@ import { type ClickHouseClient, type ClickHouseSettings, createClient } from '@c
 import { type ChdbConnection, createChdbConnection } from 'chdb/connection'
 import type { StoreConfig } from '../config.ts'
 import type { Logger } from '../logger.ts'
+import { LiveFirstGate } from './LiveFirstGate.ts'
 import { DEFAULT_LAYOUT, type RollupLayout, syncLayout } from './layout.ts'
 import { migrate } from './migrate.ts'
 
@@ -18,9 +19,6 @@ const READ_SETTINGS: ClickHouseSettings = {
 }
 
 export type QueryParams = Record<string, unknown>
-
-/** Two cores here: two reads at once use both; a third session waits for a core anyway. */
-const READ_SESSIONS = 2
 
 /** The store failed to answer (down, closed, timed out): callers answer 503 and may retry. */
 export class StoreUnavailableError extends Error {
@@ -49,6 +47,17 @@ export interface Store {
   readonly db: string
   /** What the time-zone and window dependent rollups were built for: the query layer reads it. */
   readonly layout: RollupLayout
+  /**
+   * The same store with its reads on the live lane: a session (embedded) or connection pool
+   * (server) of its own, handed to the engine before any analyst read. For the wall's ticks and
+   * the few point reads ingest and the control need; `select` on the store itself is the analysts' lane.
+   */
+  readonly live: Store
+  /**
+   * One object per opened store, the same in every lane: figures keep what they learn (a peak,
+   * last year's sums) per store, so the wall and the analysts share it and never write it twice.
+   */
+  readonly identity: object
   /** Runs a SELECT with typed server-side parameters and returns its rows. */
   select<Row>(query: string, params?: QueryParams): Promise<Row[]>
   /**
@@ -84,30 +93,24 @@ interface OpenedStore extends Store {
   readonly client: ClickHouseClient
 }
 
+type Lane = 'live' | 'analyst'
+type LaneClients = Record<Lane, ClickHouseClient>
+
 function openEmbedded(dataDir: string, db: string, layout: RollupLayout): OpenedStore {
   const path = resolve(dataDir)
   mkdirSync(path, { recursive: true })
-  // Sessions on one directory each run one statement at a time, side by side. Writes get one, so
-  // a snapshot never waits behind a 100k-row insert; reads get READ_SESSIONS, so a tick's figures
-  // run in parallel on both cores and one slow analyst query does not hold the next read.
+  // Sessions on one directory (a second one in the same process is allowed; another process is
+  // refused) each run one statement at a time. Writes get one, so a snapshot never waits behind
+  // a 100k-row insert; live ticks get one and analysts one, and the gate puts the ticks first.
   const connection: ChdbConnection = createChdbConnection({ path })
-  const readConnections = Array.from({ length: READ_SESSIONS }, () => createChdbConnection({ path }))
   // chdb/connection implements @clickhouse/client's Connection contract; the client's
   // options type does not list `connection` yet, hence the widened object.
   const clientOf = (c: ChdbConnection) =>
     createClient({ connection: c, clickhouse_settings: READ_SETTINGS } as Parameters<typeof createClient>[0])
   const client = clientOf(connection)
-  const readers = readConnections.map(clientOf)
-  return {
-    ...commonStore(readers, db, 'embedded', layout),
-    client,
-    async command(query) {
-      await client.command({ query })
-    },
-    async close() {
-      for (const reader of readers) await reader.close()
-      await client.close()
-    },
+  const lanes = { live: clientOf(createChdbConnection({ path })), analyst: clientOf(createChdbConnection({ path })) }
+  return withLanes(lanes, new LiveFirstGate(), {
+    ...basics(client, lanes, { db, mode: 'embedded', layout }),
     // The raw passthrough hands the bytes to the engine's parser without building a SQL
     // string around them, and puts settings in the statement's SETTINGS clause, where
     // client.insert on this connection would issue session-wide SETs that outlive the insert.
@@ -120,24 +123,25 @@ function openEmbedded(dataDir: string, db: string, layout: RollupLayout): Opened
         settings: settings as Record<string, string | number | boolean>,
       })
     },
-  }
+  })
 }
 
 function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: RollupLayout): OpenedStore {
-  const client = createClient({
-    url: config.url,
-    username: config.username,
-    password: config.password,
-    clickhouse_settings: READ_SETTINGS,
-    // A 100k-row batch with its views takes well under a second; 30 s means the server is in trouble.
-    request_timeout: 30_000,
-  })
-  return {
-    ...commonStore([client], config.database, 'server', layout),
-    client,
-    async command(query) {
-      await client.command({ query })
-    },
+  const clientOf = () =>
+    createClient({
+      url: config.url,
+      username: config.username,
+      password: config.password,
+      clickhouse_settings: READ_SETTINGS,
+      // A 100k-row batch with its views takes well under a second; 30 s means the server is in trouble.
+      request_timeout: 30_000,
+    })
+  // A server runs statements side by side; each lane has its own keep-alive sockets
+  // (max_open_connections each), so analyst reads holding every socket never make a tick wait.
+  const client = clientOf()
+  const lanes = { live: clientOf(), analyst: clientOf() }
+  return withLanes(lanes, undefined, {
+    ...basics(client, lanes, { db: config.database, mode: 'server', layout }),
     // exec sends the encoded bytes as the request body; settings travel as URL parameters.
     async insertRows(table, columns, rows, settings) {
       const result = await client.exec({
@@ -147,43 +151,25 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
       })
       result.stream.resume()
     },
-  }
+  })
 }
 
-/**
- * Reads go to the client with the fewest statements in flight: a server's HTTP client runs many
- * at once; an embedded session one, so embedded stores open several.
- */
-function commonStore(clients: ClickHouseClient[], db: string, mode: Store['mode'], layout: RollupLayout) {
-  const inFlight = clients.map(() => 0)
-  const client = clients[0] as ClickHouseClient
-  /** Runs on the client with the fewest statements in flight; engine errors become the store's. */
-  async function onLeastBusy<T>(run: (client: ClickHouseClient) => Promise<T>): Promise<T> {
-    const index = inFlight.indexOf(Math.min(...inFlight))
-    inFlight[index] = (inFlight[index] ?? 0) + 1
-    try {
-      return await run(clients[index] as ClickHouseClient)
-    } catch (error) {
-      if (TOO_MANY_ROWS.test(error instanceof Error ? error.message : String(error))) {
-        throw new QueryTooBroadError(error)
-      }
-      throw new StoreUnavailableError(error)
-    } finally {
-      inFlight[index] = (inFlight[index] ?? 1) - 1
-    }
-  }
+type StoreBase = Omit<OpenedStore, 'select' | 'execute' | 'live'>
+
+/** What both kinds of store do alike on their write client, and closing every client. */
+function basics(
+  client: ClickHouseClient,
+  lanes: LaneClients,
+  { db, mode, layout }: Pick<Store, 'db' | 'mode' | 'layout'>,
+): Omit<StoreBase, 'insertRows'> {
   return {
     mode,
     db,
     layout,
-    select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
-      return onLeastBusy(async (reader) => {
-        const result = await reader.query({ query, query_params: params, format: 'JSONEachRow' })
-        return await result.json<Row>()
-      })
-    },
-    async execute(statement: string, params: QueryParams = {}): Promise<void> {
-      await onLeastBusy((reader) => reader.command({ query: statement, query_params: params }))
+    identity: {},
+    client,
+    async command(query) {
+      await client.command({ query })
     },
     async ping() {
       const result = await client.ping()
@@ -195,7 +181,56 @@ function commonStore(clients: ClickHouseClient[], db: string, mode: Store['mode'
       return row?.version ?? null
     },
     async close() {
-      for (const each of clients) await each.close()
+      await lanes.live.close()
+      await lanes.analyst.close()
+      await client.close()
     },
   }
+}
+
+/** Runs a read on a client; engine errors become the store's. */
+async function read<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (TOO_MANY_ROWS.test(error instanceof Error ? error.message : String(error))) {
+      throw new QueryTooBroadError(error)
+    }
+    throw new StoreUnavailableError(error)
+  }
+}
+
+/** Reads on one lane's client, taking turns at the gate when there is one. */
+function readsOn(reader: ClickHouseClient, turn: <T>(run: () => Promise<T>) => Promise<T>) {
+  return {
+    select<Row>(query: string, params: QueryParams = {}): Promise<Row[]> {
+      return turn(() =>
+        read(async () => {
+          const result = await reader.query({ query, query_params: params, format: 'JSONEachRow' })
+          return await result.json<Row>()
+        }),
+      )
+    },
+    async execute(statement: string, params: QueryParams = {}): Promise<void> {
+      await turn(() => read(() => reader.command({ query: statement, query_params: params })))
+    },
+  }
+}
+
+/**
+ * The store reads in the analysts' lane; its `live` twin, the same store in every other way,
+ * reads in the live lane. An embedded store's gate hands live statements to the engine first.
+ */
+function withLanes(lanes: LaneClients, gate: LiveFirstGate | undefined, base: StoreBase): OpenedStore {
+  const turnIn =
+    (lane: Lane) =>
+    <T>(run: () => Promise<T>) =>
+      gate ? gate[lane](run) : run()
+  const store = { ...base, ...readsOn(lanes.analyst, turnIn('analyst')) } as {
+    -readonly [K in keyof OpenedStore]: OpenedStore[K]
+  }
+  const live = { ...store, ...readsOn(lanes.live, turnIn('live')) }
+  store.live = live
+  live.live = live
+  return store
 }

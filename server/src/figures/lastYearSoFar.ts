@@ -52,7 +52,8 @@ interface Writing {
   work: Promise<unknown>
 }
 
-const writingByStore = new WeakMap<Store, Writing>()
+/** Keyed by the store's identity: the live and the analysts' lanes write one sequence of versions. */
+const writingByStore = new WeakMap<object, Writing>()
 const keptQuestions = keptPerStore<Question>(MAX_QUESTIONS)
 
 /**
@@ -111,12 +112,12 @@ export async function lastYearByKey(
 
 /** Resolves once every version queued for this store is written (tests and benchmarks wait on it). */
 export async function lastYearSumsSettled(store: Store): Promise<void> {
-  await writingByStore.get(store)?.work
+  await writingByStore.get(store.identity)?.work
 }
 
 function writingOf(store: Store): Writing {
-  const writing = writingByStore.get(store) ?? { busy: false, work: Promise.resolve() }
-  writingByStore.set(store, writing)
+  const writing = writingByStore.get(store.identity) ?? { busy: false, work: Promise.resolve() }
+  writingByStore.set(store.identity, writing)
   return writing
 }
 

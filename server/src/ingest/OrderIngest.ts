@@ -41,6 +41,7 @@ const STORE_RETRY_AFTER_SECONDS = 1
  */
 export class OrderIngest {
   #inFlight = 0
+  #closing = false
   #idle: (() => void)[] = []
   /** Batches being stored right now by key, so a concurrent retry waits instead of racing. */
   readonly #storing = new Map<string, { result: Promise<IngestResult>; digest: string }>()
@@ -57,6 +58,15 @@ export class OrderIngest {
 
   /** Reserves a slot for a batch, or refuses with 503 while the store is saturated. */
   admit(): () => void {
+    if (this.#closing) {
+      throw new ApiError(
+        503,
+        'store_unavailable',
+        'the server is shutting down; retry shortly with the same Idempotency-Key',
+        undefined,
+        STORE_RETRY_AFTER_SECONDS,
+      )
+    }
     if (this.#inFlight >= this.options.maxInFlight) {
       throw new ApiError(
         503,
@@ -74,6 +84,12 @@ export class OrderIngest {
       this.#inFlight -= 1
       if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve()
     }
+  }
+
+  /** Admits no more batches (503, retry elsewhere or later) and resolves when the last one accepted is stored. */
+  close(): Promise<void> {
+    this.#closing = true
+    return this.drained()
   }
 
   /** Resolves when no batch is in flight. */

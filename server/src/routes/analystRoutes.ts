@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type { Store } from '../clickhouse/store.ts'
 import type { Config } from '../config.ts'
+import { ReadPool, readPoolGate } from '../http/readPool.ts'
 import { brandsRoute } from './brands.ts'
 import { campaignRoute } from './campaign.ts'
 import { curveRoute } from './curve.ts'
@@ -14,13 +15,18 @@ export interface AnalystRouteDependencies {
   config: Config
 }
 
-/** Every read route for screens and analysts; mounted behind the viewer-token check. */
+/**
+ * Every read route for screens and analysts; mounted behind the viewer-token check. What the walls
+ * read (the campaign, its curve, shared by every wall per filter for 30 s) reads in the live lane;
+ * the analysts' reads wait for the bounded pool, and get 503 + Retry-After when it is saturated.
+ */
 export function analystRoutes({ store, config }: AnalystRouteDependencies): Router {
   const router = Router()
   router.use(campaignRoute(config.campaign))
+  router.use(curveRoute(store.live, config.campaign))
+  router.use(readPoolGate(new ReadPool(config.readPool.size, config.readPool.queue), config.readPool.maxWaitMs))
   router.use(summaryRoute(store, config.campaign))
   router.use(timeseriesRoute(store, config.campaign))
-  router.use(curveRoute(store, config.campaign))
   router.use(topRoute(store, config.campaign))
   router.use(brandsRoute(store))
   router.use(headlineRoute(store, config.campaign, usdRate(config)))

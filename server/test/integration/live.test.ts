@@ -266,8 +266,8 @@ describe('live snapshots', () => {
     const socket = await viewer()
     await subscribe(socket, { brand: 'Zeta' })
     const good = await nextSnapshot(socket, (snapshot) => !snapshot.stale)
-    // Each embedded session runs one statement at a time: a slow one stalls the reads behind it.
-    const stall = server.store.select('SELECT sleepEachRow(0.5) FROM numbers(6) SETTINGS max_block_size = 1')
+    // Each embedded session runs one statement at a time: a slow one on the live session stalls the ticks behind it.
+    const stall = server.store.live.select('SELECT sleepEachRow(0.5) FROM numbers(6) SETTINGS max_block_size = 1')
     const stale = await nextSnapshot(socket, (snapshot) => snapshot.stale)
     expect(stale.gmv).toBe(good.gmv)
     expect(stale.ageSeconds).toBeGreaterThan(0.5)

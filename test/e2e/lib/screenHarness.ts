@@ -38,6 +38,8 @@ export interface BrowserOptions {
   exports?: boolean
   /** The browser's own time zone (the machine's when not given). */
   timezoneId?: string
+  /** Chromium's --host-resolver-rules, e.g. `MAP wall.lan 127.0.0.1`: a LAN name for this machine. */
+  hostResolverRules?: string
 }
 
 /** A fresh profile every run; no GPU, no network beyond this machine, nothing phoning home. */
@@ -46,6 +48,7 @@ export async function launchBrowser({
   viewport = { width: 1920, height: 1080 },
   exports = false,
   timezoneId,
+  hostResolverRules,
 }: BrowserOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'gmv-pulse-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -60,6 +63,7 @@ export async function launchBrowser({
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(hostResolverRules ? [`--host-resolver-rules=${hostResolverRules}`] : []),
     ],
     viewport,
     bypassCSP: !enforceCsp,

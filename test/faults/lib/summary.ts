@@ -1,12 +1,24 @@
 import { fromFen, type Summary, summarySchema } from '@gmv-pulse/shared'
 import type { PlannedBatch } from './faultBatches.ts'
 
-/** GET /api/v1/summary with these parameters, checked against the shared schema. */
+/**
+ * GET /api/v1/summary with these parameters, checked against the shared schema. Asked for a
+ * hundred at once, the server answers some 503 + Retry-After (its analysts' pool is full): like
+ * any client, this one waits as told and asks again, a bounded number of times.
+ */
 export async function summary(url: string, params: Record<string, string | number> = {}): Promise<Summary> {
   const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))
-  const response = await fetch(`${url}/api/v1/summary?${query}`)
-  if (!response.ok) throw new Error(`summary ${query}: ${response.status} ${await response.text()}`)
-  return summarySchema.parse(await response.json())
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${url}/api/v1/summary?${query}`)
+    const retryAfter = Number(response.headers.get('retry-after'))
+    if (response.status === 503 && retryAfter > 0 && attempt < 30) {
+      await response.arrayBuffer()
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000))
+      continue
+    }
+    if (!response.ok) throw new Error(`summary ${query}: ${response.status} ${await response.text()}`)
+    return summarySchema.parse(await response.json())
+  }
 }
 
 export interface BatchCounts {

@@ -13,7 +13,11 @@ export function screenId(storage: Storage | undefined = globalThis.sessionStorag
   const key = 'gmv-pulse-screen-id'
   const known = storage?.getItem(key)
   if (known && /^[A-Za-z0-9_-]{1,64}$/.test(known)) return known
-  const id = crypto.randomUUID().replaceAll('-', '').slice(0, 12)
+  // Not crypto.randomUUID: browsers offer it in secure contexts only (https, localhost), and a
+  // wall on a LAN is opened as http://wall.lan. getRandomValues is there in every context.
+  const id = Array.from(crypto.getRandomValues(new Uint8Array(6)), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  )
   storage?.setItem(key, id)
   return id
 }
