@@ -39,3 +39,31 @@ test('FX_RATES adds to the reference rates, and CNY is always 1', () => {
   const { fxRates } = loadConfig({ FX_RATES: 'USD=7.05, NZD=4.2,CNY=2' })
   expect(fxRates).toMatchObject({ USD: '7.05', NZD: '4.2', CNY: '1', EUR: expect.any(String) })
 })
+
+test('the live budgets have defaults, take the environment, and refuse a zero or a word', () => {
+  expect(loadConfig({}).live).toEqual({
+    maxFilters: 64,
+    maxSocketsPerAddress: 500,
+    subscribesPerSecond: 5,
+    screenTokens: [],
+    maxScreens: 200,
+  })
+  expect(
+    loadConfig({
+      LIVE_MAX_FILTERS: '8',
+      LIVE_MAX_SOCKETS_PER_ADDRESS: '3',
+      LIVE_SUBSCRIBES_PER_SECOND: '2',
+      SCREEN_TOKENS: 'wall-a, wall-b',
+      MAX_SCREENS: '4',
+    }).live,
+  ).toEqual({
+    maxFilters: 8,
+    maxSocketsPerAddress: 3,
+    subscribesPerSecond: 2,
+    screenTokens: ['wall-a', 'wall-b'],
+    maxScreens: 4,
+  })
+  expect(() => loadConfig({ LIVE_MAX_FILTERS: '0', LIVE_SUBSCRIBES_PER_SECOND: 'many' })).toThrow(
+    /LIVE_MAX_FILTERS[\s\S]*LIVE_SUBSCRIBES_PER_SECOND/,
+  )
+})
