@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createApp } from '../src/app.ts'
 import { openStore, type Store } from '../src/clickhouse/store.ts'
 import { loadConfig } from '../src/config.ts'
+import type { LiveServer } from '../src/live/attachSockets.ts'
 import type { LiveHub } from '../src/live/LiveHub.ts'
 import { createLogger } from '../src/logger.ts'
 
@@ -15,6 +16,8 @@ export interface TestServer {
   url: string
   store: Store
   hub: LiveHub
+  /** The Socket.IO server: tests read which sockets and rooms it holds. */
+  io: LiveServer
   close(): Promise<void>
 }
 
@@ -48,6 +51,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url: `http://127.0.0.1:${port}`,
     store,
     hub,
+    io,
     async close() {
       await hub.stop()
       io.disconnectSockets(true)
@@ -72,4 +76,28 @@ export async function postOrders(url: string, body: string, options: PostOptions
   if (token !== null) headers.authorization = `Bearer ${token}`
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
   return fetch(`${url}/api/v1/orders`, { method: 'POST', headers, body })
+}
+
+/**
+ * Another app on an already open store with its own configuration (budgets, tokens, origins),
+ * listening on a real port while `run` goes; its hub ticks only when `tick` is set.
+ */
+export async function withApp(
+  store: Store,
+  env: Record<string, string>,
+  run: (url: string, app: ReturnType<typeof createApp>) => Promise<void>,
+  { tick = false }: { tick?: boolean } = {},
+): Promise<void> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+  const app = createApp({ config, store, logger: createLogger('silent') })
+  app.server.listen(0, '127.0.0.1')
+  await once(app.server, 'listening')
+  if (tick) app.hub.start()
+  try {
+    await run(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, app)
+  } finally {
+    await app.hub.stop()
+    app.io.disconnectSockets(true)
+    await new Promise((done) => app.io.close(done))
+  }
 }

@@ -243,7 +243,12 @@ export class LiveHub {
   }
 
   async #runTick(): Promise<void> {
-    const outcome = { filters: 0, notComputed: 0, stillRunning: 0 }
+    const outcome = {
+      tick: Math.floor(this.#tickStartedAt / this.tickMs),
+      filters: 0,
+      notComputed: 0,
+      stillRunning: 0,
+    }
     try {
       await this.#computeTick(outcome)
     } finally {
@@ -253,7 +258,7 @@ export class LiveHub {
 
   async #computeTick(outcome: TickOutcome): Promise<void> {
     const { coordinator, store } = this.options
-    const tickNumber = Math.floor(this.#tickStartedAt / this.tickMs)
+    const tickNumber = outcome.tick
     this.#forgetUnviewed()
     if (!store) {
       // A relay computes nothing; it tells the cluster what its viewers watch.

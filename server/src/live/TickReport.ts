@@ -3,6 +3,8 @@ import { filterLabel } from './filterLabel.ts'
 
 /** What one tick did, as counts: written once at the tick's end. */
 export interface TickOutcome {
+  /** The tick's number (its start / the tick length), as the cluster claims it. */
+  tick: number
   /** Filters watched when the tick started. */
   filters: number
   /** Left for a later tick: the tick's budget ran out before their turn. */

@@ -16,7 +16,7 @@ import type { Logger } from '../logger.ts'
 import { type LiveHub, SubscriptionDroppedError } from './LiveHub.ts'
 import { originCheck } from './originCheck.ts'
 import { socketsPerAddress } from './socketsPerAddress.ts'
-import { SubscribeRate } from './subscribeRate.ts'
+import { subscribeRate } from './subscribeRate.ts'
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>
 
@@ -77,24 +77,21 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
     if (room.startsWith(ROOM_PREFIX)) hubRef().unwatch(room.slice(ROOM_PREFIX.length))
   })
 
-  const rate = new SubscribeRate(options.budgets.subscribesPerSecond)
-
   io.on('connection', (socket) => {
     // Before any await: a client that resets mid-handshake must not take the process down.
     socket.on('error', (error) => options.logger.debug({ err: error }, 'socket error'))
-    socket.on('disconnect', () => rate.forget(socket.id))
     if (socket.recovered) rejoin(socket)
     let generation = 0
+    const allowed = subscribeRate(options.budgets.subscribesPerSecond)
 
     socket.on('subscribe', (request, ack) => {
       const reply = typeof ack === 'function' ? (ack as (response: Ack<Snapshot>) => void) : () => {}
+      // Counted as it arrives, before anything awaits, so a burst is let through or refused in its order.
+      if (!allowed()) return reply({ ok: false, error: tooFast(options.budgets.subscribesPerSecond) })
       void subscribe(request, reply)
     })
 
     const subscribe = async (request: unknown, reply: (response: Ack<Snapshot>) => void) => {
-      if (!(await rate.allow(socket.id))) {
-        return reply({ ok: false, error: tooFast(options.budgets.subscribesPerSecond) })
-      }
       const parsed = filterSchema.safeParse((request as { filter?: unknown } | undefined)?.filter ?? {})
       if (!parsed.success) {
         return reply({ ok: false, error: { message: 'invalid filter', code: 'bad_request', status: 400 } })

@@ -1,24 +1,22 @@
-import { MemoryStore } from 'express-rate-limit'
-
 /**
- * Subscribes per socket per second (LIVE_SUBSCRIBES_PER_SECOND), counted by the rate
- * limiter the read routes already use: its memory store, keyed by socket id, one-second window.
+ * Subscribes per socket per second (LIVE_SUBSCRIBES_PER_SECOND): a fixed one-second window
+ * counted in the socket's own closure, so it goes with the socket and needs no clean-up.
+ *
+ * Hand-written rather than express-rate-limit's MemoryStore (which the read routes use): that
+ * store resolves every increment with its one live counter object, so subscribes arriving in
+ * one turn (one WebSocket frame) all read the final count and all would be refused together.
+ * Counting here is synchronous, so each subscribe is let through or refused in its order.
  */
-export class SubscribeRate {
-  readonly #store = new MemoryStore()
-
-  constructor(private readonly perSecond: number) {
-    // The store reads the window length only; the rest of the options are the middleware's.
-    this.#store.init({ windowMs: 1000 } as Parameters<MemoryStore['init']>[0])
-  }
-
-  /** Counts one subscribe; false when the socket is over its budget for this second. */
-  async allow(socketId: string): Promise<boolean> {
-    const { totalHits } = await this.#store.increment(socketId)
-    return totalHits <= this.perSecond
-  }
-
-  forget(socketId: string): void {
-    void this.#store.resetKey(socketId)
+export function subscribeRate(perSecond: number, now: () => number = Date.now): () => boolean {
+  let windowStart = Number.NEGATIVE_INFINITY
+  let count = 0
+  return () => {
+    const at = now()
+    if (at - windowStart >= 1000) {
+      windowStart = at
+      count = 0
+    }
+    count += 1
+    return count <= perSecond
   }
 }
