@@ -85,8 +85,8 @@ export class SubscriptionDroppedError extends Error {
  * Computes each watched filter's snapshot once per tick and hands it to that filter's room.
  *
  * A tick takes the list of filters as it stands when the tick starts. The overview and any
- * spotlit scene are computed first, at once; the others go through a lane of two, the least
- * recently refreshed first, and each is delivered the moment it is computed. The tick starts
+ * spotlit scene are computed first, with the store to themselves; then the others go through
+ * a lane of two, the least recently refreshed first, each delivered the moment it is computed. The tick starts
  * no computation past its budget and waits for none past it: what is left waits for the next
  * tick, and a slow filter keeps computing in the background without holding up the others.
  * If the store is slow or down, viewers keep the last good snapshot, marked stale with its
@@ -105,8 +105,10 @@ export class LiveHub {
   readonly #lane = new ComputeLane(LANE_CONCURRENCY)
   readonly #report: TickReport
   #timer: NodeJS.Timeout | undefined
-  #tickRunning: Promise<void> | undefined
-  #tickStartedAt = 0
+  /** Ticks not finished yet: at most one still coordinating, and one past its budget waiting out its deadline. */
+  readonly #ticksRunning = new Set<Promise<void>>()
+  /** A tick is still talking to the cluster (lease, filters): the next one waits rather than pile up behind Redis. */
+  #coordinating = false
   #lastComputedTickAt: number | undefined
   /** This instance held the computing lease at its last tick. */
   #leading = false
@@ -147,7 +149,7 @@ export class LiveHub {
   /** Resolves when no tick and no computation is running (tests read exact counts between ticks). */
   async settled(): Promise<void> {
     for (;;) {
-      const running = [this.#tickRunning, ...[...this.#watched.values()].map((watched) => watched.pending)].filter(
+      const running = [...this.#ticksRunning, ...[...this.#watched.values()].map((watched) => watched.pending)].filter(
         (promise) => promise !== undefined,
       )
       if (running.length === 0) return
@@ -229,22 +231,26 @@ export class LiveHub {
     throw new Error('no core has computed this filter yet')
   }
 
+  /**
+   * A tick starts even while the previous one is still waiting out its budget (a busy event
+   * loop runs its deadline timer late): computations are shared per filter, so the overlap
+   * computes nothing twice, and the walls do not lose a tick to the previous one's bookkeeping.
+   */
   #tick(): void {
-    if (this.#tickRunning) {
+    if (this.#coordinating) {
       this.#stats.skippedTicks += 1
       return
     }
-    this.#tickStartedAt = Date.now()
-    this.#tickRunning = this.#runTick()
+    const running: Promise<void> = this.#runTick(Date.now())
       .catch((error) => this.options.logger.warn({ err: error }, 'tick failed'))
-      .finally(() => {
-        this.#tickRunning = undefined
-      })
+      .finally(() => this.#ticksRunning.delete(running))
+    this.#ticksRunning.add(running)
   }
 
-  async #runTick(): Promise<void> {
+  async #runTick(startedAt: number): Promise<void> {
     const outcome = {
-      tick: Math.floor(this.#tickStartedAt / this.tickMs),
+      startedAt,
+      tick: Math.floor(startedAt / this.tickMs),
       filters: 0,
       notComputed: 0,
       stillRunning: 0,
@@ -256,25 +262,20 @@ export class LiveHub {
     }
   }
 
-  async #computeTick(outcome: TickOutcome): Promise<void> {
-    const { coordinator, store } = this.options
+  async #computeTick(outcome: TickOutcome & { startedAt: number }): Promise<void> {
+    const { store } = this.options
     const tickNumber = outcome.tick
     this.#forgetUnviewed()
-    if (!store) {
-      // A relay computes nothing; it tells the cluster what its viewers watch.
-      await coordinator?.announce(this.#localFilters())
-      return
-    }
-    if (coordinator) {
-      await coordinator.announce(this.#localFilters())
-      this.#leading = await coordinator.holdLease()
-      if (!this.#leading || !(await coordinator.claimTick(tickNumber))) return
-      await this.#adoptClusterFilters(coordinator)
+    this.#coordinating = true
+    try {
+      if (!(await this.#coordinate(tickNumber)) || !store) return
+    } finally {
+      this.#coordinating = false
     }
     this.#stats.ticks += 1
     this.#stats.computedTicks.push(tickNumber)
-    this.#lastComputedTickAt = this.#tickStartedAt
-    const deadline = this.#tickStartedAt + this.tickMs * TICK_BUDGET_SHARE
+    this.#lastComputedTickAt = outcome.startedAt
+    const deadline = outcome.startedAt + this.tickMs * TICK_BUDGET_SHARE
     // The list as it stands now: filters admitted during the tick wait for the next one.
     const entries = [...this.#watched]
     outcome.filters = entries.length
@@ -289,6 +290,8 @@ export class LiveHub {
       } else if (priority.has(roomKey)) first.push(this.#refresh(roomKey, watched, store))
       else rest.push([roomKey, watched])
     }
+    // The walls' own filters have the store to themselves until they are done (or the budget is).
+    await Promise.race([Promise.allSettled(first), until(deadline)])
     // Least recently refreshed first: filters a busy tick left out come first in the next one.
     rest.sort(([, a], [, b]) => refreshedAt(a) - refreshedAt(b))
     let started = 0
@@ -300,8 +303,23 @@ export class LiveHub {
         await Promise.race([this.#refresh(roomKey, watched, store), until(deadline)])
       }),
     )
-    await Promise.race([Promise.allSettled([...first, ...queued]), until(deadline)])
+    await Promise.race([Promise.allSettled(queued), until(deadline)])
     outcome.notComputed = rest.length - started
+  }
+
+  /**
+   * Tells the cluster what this instance's viewers watch; true when this instance computes the
+   * tick (it holds the lease and claimed the tick number, or it runs alone). A relay never does.
+   */
+  async #coordinate(tickNumber: number): Promise<boolean> {
+    const { coordinator, store } = this.options
+    if (!coordinator) return store !== undefined
+    await coordinator.announce(this.#localFilters())
+    if (!store) return false
+    this.#leading = await coordinator.holdLease()
+    if (!this.#leading || !(await coordinator.claimTick(tickNumber))) return false
+    await this.#adoptClusterFilters(coordinator)
+    return true
   }
 
   #priorityKeys(): Set<string> {

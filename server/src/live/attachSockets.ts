@@ -33,6 +33,14 @@ export interface SocketOptions {
 
 type ErrorShape = ErrorBody['error']
 
+/**
+ * A socket sending ten times its subscribe budget within one second is a script, not an
+ * operator clicking fast: it is refused up to there, then disconnected (a client does not
+ * reconnect by itself after the server closes it). Answering each of thousands of refusals
+ * held the event loop for over a second, which every wall paid for.
+ */
+const FLOOD_FACTOR = 10
+
 const SUPERSEDED: ErrorShape = {
   message: 'superseded by a later subscribe on this socket',
   code: 'bad_request',
@@ -82,12 +90,21 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
     socket.on('error', (error) => options.logger.debug({ err: error }, 'socket error'))
     if (socket.recovered) rejoin(socket)
     let generation = 0
-    const allowed = subscribeRate(options.budgets.subscribesPerSecond)
+    const counted = subscribeRate()
 
     socket.on('subscribe', (request, ack) => {
       const reply = typeof ack === 'function' ? (ack as (response: Ack<Snapshot>) => void) : () => {}
       // Counted as it arrives, before anything awaits, so a burst is let through or refused in its order.
-      if (!allowed()) return reply({ ok: false, error: tooFast(options.budgets.subscribesPerSecond) })
+      const thisSecond = counted()
+      const { subscribesPerSecond } = options.budgets
+      if (thisSecond > subscribesPerSecond) {
+        reply({ ok: false, error: tooFast(subscribesPerSecond) })
+        if (thisSecond > subscribesPerSecond * FLOOD_FACTOR) {
+          options.logger.warn({ subscribesThisSecond: thisSecond }, 'a socket flooding subscribes was disconnected')
+          socket.disconnect(true)
+        }
+        return
+      }
       void subscribe(request, reply)
     })
 

@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest'
 import { subscribeRate } from './subscribeRate.ts'
 
-test('a socket gets its budget each second, in order, and the rest of the second is refused', () => {
+test('subscribes are counted in order within each second, and the count starts again the next second', () => {
   let now = 10_000
-  const allowed = subscribeRate(3, () => now)
-  expect([allowed(), allowed(), allowed(), allowed(), allowed()]).toEqual([true, true, true, false, false])
+  const counted = subscribeRate(() => now)
+  expect([counted(), counted(), counted(), counted()]).toEqual([1, 2, 3, 4])
   now += 999
-  expect(allowed()).toBe(false)
+  expect(counted()).toBe(5)
   now += 1
-  expect([allowed(), allowed(), allowed(), allowed()]).toEqual([true, true, true, false])
+  expect([counted(), counted()]).toEqual([1, 2])
 })
