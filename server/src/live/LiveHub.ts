@@ -215,6 +215,11 @@ export class LiveHub {
   unwatch(roomKey: string): void {
     const watched = this.#watched.get(roomKey)
     if (!watched) return
+    if (watched.local) {
+      this.options.coordinator
+        ?.withdraw([roomKey])
+        .catch((error: unknown) => this.options.logger.debug({ err: error }, 'withdrawing a filter failed'))
+    }
     watched.local = false
     // The computing core keeps it while other instances still announce it; anyone else forgets it.
     if (!this.options.coordinator || !this.#leading) this.#watched.delete(roomKey)
