@@ -110,6 +110,8 @@ export class LiveHub {
   /** A tick is still talking to the cluster (lease, filters): the next one waits rather than pile up behind Redis. */
   #coordinating = false
   #lastComputedTickAt: number | undefined
+  /** The current tick's overview and spotlight computations (bounded by its budget): lane jobs start after them. */
+  #wallsFirst: Promise<unknown> = Promise.resolve()
   /** This instance held the computing lease at its last tick. */
   #leading = false
 
@@ -295,8 +297,11 @@ export class LiveHub {
       } else if (priority.has(roomKey)) first.push(this.#refresh(roomKey, watched, store))
       else rest.push([roomKey, watched])
     }
-    // The walls' own filters have the store to themselves until they are done (or the budget is).
-    await Promise.race([Promise.allSettled(first), until(deadline)])
+    // The walls' own filters have the store to themselves until they are done (or the budget is):
+    // no lane job, of this tick or for a new viewer, starts meanwhile.
+    const walls = Promise.race([Promise.allSettled(first), until(deadline)])
+    this.#wallsFirst = walls
+    await walls
     // Least recently refreshed first: filters a busy tick left out come first in the next one.
     rest.sort(([, a], [, b]) => refreshedAt(a) - refreshedAt(b))
     let started = 0
@@ -347,9 +352,10 @@ export class LiveHub {
     if (watched.pending) return watched.pending
     if (this.#priorityKeys().has(roomKey)) return this.#compute(roomKey, watched, store)
     watched.queued ??= this.#lane
-      .run(() => {
+      .run(async () => {
+        await this.#wallsFirst
         if (this.#watched.get(roomKey) !== watched) throw new SubscriptionDroppedError()
-        if (watched.last && this.#fresh(watched.last)) return Promise.resolve(watched.last)
+        if (watched.last && this.#fresh(watched.last)) return watched.last
         return this.#compute(roomKey, watched, store)
       })
       .finally(() => {
