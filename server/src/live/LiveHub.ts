@@ -137,13 +137,6 @@ export class LiveHub {
     }
   }
 
-  /** Filters watched by viewers on this instance (the cost its viewers put on the store). */
-  get localFilterCount(): number {
-    let count = 0
-    for (const watched of this.#watched.values()) if (watched.local) count += 1
-    return count
-  }
-
   start(): void {
     this.#timer ??= setInterval(() => this.#tick(), this.tickMs)
   }

@@ -113,7 +113,7 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
       if (!parsed.success) {
         return reply({ ok: false, error: { message: 'invalid filter', code: 'bad_request', status: 400 } })
       }
-      // A socket that left while this waited joins nothing: its room would never be deleted.
+      // A socket that has left joins nothing: its room would never be deleted.
       if (!socket.connected) return
       const hub = hubRef()
       // From here to the join, no await: the filter is admitted and its room joined in one turn.
