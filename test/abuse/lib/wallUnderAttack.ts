@@ -121,11 +121,12 @@ export function wallKeptUp(wall: Wall, from: number, to: number): void {
   const series = before ? [before, ...inWindow] : inWindow
   const gaps = series.slice(1).map((arrival, i) => arrival.at - (series[i] as Arrival).at)
   const report = { snapshots: inWindow.length, oldestMs: Math.max(...ages), longestGapMs: Math.max(...gaps, 0) }
+  // Soft: a wall that fell behind fails the test, and the attack's other checks still run and report.
   // At least one per tick over the window (the first may fall just after it starts).
-  expect(inWindow.length, JSON.stringify(report)).toBeGreaterThanOrEqual(Math.floor((to - from) / TICK_MS) - 1)
-  expect(report.oldestMs, JSON.stringify(report)).toBeLessThanOrEqual(MAX_AGE_MS)
-  expect(report.longestGapMs, JSON.stringify(report)).toBeLessThanOrEqual(MAX_AGE_MS)
-  expect(inWindow.filter((arrival) => arrival.stale)).toEqual([])
+  expect.soft(inWindow.length, JSON.stringify(report)).toBeGreaterThanOrEqual(Math.floor((to - from) / TICK_MS) - 1)
+  expect.soft(report.oldestMs, JSON.stringify(report)).toBeLessThanOrEqual(MAX_AGE_MS)
+  expect.soft(report.longestGapMs, JSON.stringify(report)).toBeLessThanOrEqual(MAX_AGE_MS)
+  expect.soft(inWindow.filter((arrival) => arrival.stale)).toEqual([])
 }
 
 /**
