@@ -42,7 +42,9 @@ export async function benchCluster({ quick }: { quick: boolean }): Promise<Bench
   const figures: BenchFigure[] = []
 
   process.stderr.write(`cluster: ${viewers} viewers on one all-in-one process…\n`)
-  const single = await startServerProcess({ TICK_MS: '1000' })
+  // Every viewer connects from this machine's one address: lift the per-address cap above them.
+  const perAddress = { LIVE_MAX_SOCKETS_PER_ADDRESS: String(viewers + 100) }
+  const single = await startServerProcess({ TICK_MS: '1000', ...perAddress })
   let alone: FanOut
   try {
     alone = await fanOut(single, [single.url], viewers, seconds)
@@ -54,8 +56,8 @@ export async function benchCluster({ quick }: { quick: boolean }): Promise<Bench
   const redis = await startRedisServer()
   const core = await startServerProcess({ TICK_MS: '1000', ROLE: 'core', REDIS_URL: redis.url })
   const relays = [
-    await startServerProcess({ ROLE: 'relay', REDIS_URL: redis.url, TICK_MS: '1000' }),
-    await startServerProcess({ ROLE: 'relay', REDIS_URL: redis.url, TICK_MS: '1000' }),
+    await startServerProcess({ ROLE: 'relay', REDIS_URL: redis.url, TICK_MS: '1000', ...perAddress }),
+    await startServerProcess({ ROLE: 'relay', REDIS_URL: redis.url, TICK_MS: '1000', ...perAddress }),
   ]
   let spread: FanOut
   try {

@@ -17,7 +17,7 @@ import { securityHeaders } from './http/securityHeaders.ts'
 import { OrderIngest } from './ingest/OrderIngest.ts'
 import { OrderRateLimiter } from './ingest/OrderRateLimiter.ts'
 import { type Lifecycle, lifecycle } from './lifecycle.ts'
-import { attachControl } from './live/attachControl.ts'
+import { attachControl, spotlightFilters } from './live/attachControl.ts'
 import { attachSockets, type LiveServer, roomOf } from './live/attachSockets.ts'
 import { LiveHub } from './live/LiveHub.ts'
 import type { Logger } from './logger.ts'
@@ -147,9 +147,12 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     viewers,
     corsOrigins: config.corsOrigins,
     logger,
+    budgets: config.live,
     adapter: cluster?.adapter,
   })
-  attachControl(io, {
+  const wallControl = attachControl(io, {
+    screens: new TokenSet(config.live.screenTokens),
+    maxScreens: config.live.maxScreens,
     controls: new TokenSet(config.controlTokens),
     logger,
     clustered: Boolean(cluster),
@@ -165,6 +168,9 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     campaign: config.campaign,
     logger,
     coordinator: cluster?.coordinator,
+    maxFilters: config.live.maxFilters,
+    priority: () => spotlightFilters(wallControl.current()),
+    hasViewers: (roomKey) => (io.of('/').adapter.rooms.get(roomOf(roomKey))?.size ?? 0) > 0,
     sink: (roomKey, snapshot) => {
       io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
     },

@@ -64,3 +64,31 @@ test('CORS_ORIGINS must be origins: a value that would add to the page’s polic
   expect(() => loadConfig({ CORS_ORIGINS: "https://ops.example; script-src 'unsafe-eval'" })).toThrow(/CORS_ORIGINS/)
   expect(() => loadConfig({ CORS_ORIGINS: 'https://ops.example/path' })).toThrow(/CORS_ORIGINS/)
 })
+
+test('the live budgets have defaults, take the environment, and refuse a zero or a word', () => {
+  expect(loadConfig({}).live).toEqual({
+    maxFilters: 64,
+    maxSocketsPerAddress: 500,
+    subscribesPerSecond: 5,
+    screenTokens: [],
+    maxScreens: 200,
+  })
+  expect(
+    loadConfig({
+      LIVE_MAX_FILTERS: '8',
+      LIVE_MAX_SOCKETS_PER_ADDRESS: '3',
+      LIVE_SUBSCRIBES_PER_SECOND: '2',
+      SCREEN_TOKENS: 'wall-a, wall-b',
+      MAX_SCREENS: '4',
+    }).live,
+  ).toEqual({
+    maxFilters: 8,
+    maxSocketsPerAddress: 3,
+    subscribesPerSecond: 2,
+    screenTokens: ['wall-a', 'wall-b'],
+    maxScreens: 4,
+  })
+  expect(() => loadConfig({ LIVE_MAX_FILTERS: '0', LIVE_SUBSCRIBES_PER_SECOND: 'many' })).toThrow(
+    /LIVE_MAX_FILTERS[\s\S]*LIVE_SUBSCRIBES_PER_SECOND/,
+  )
+})

@@ -110,6 +110,34 @@ const envSchema = z.object({
   VIEWER_TOKENS: csv,
   /** Tokens for the wall's remote control (/control); none means the control is disabled, never open. */
   CONTROL_TOKENS: csv,
+  /**
+   * Tokens a wall page shows to register as a screen on /control (`?screenToken=` on the wall's
+   * URL). A viewer token is not one: watching the numbers is not the right to appear in the
+   * control's list. None means no screen registers (walls still show the overview).
+   */
+  SCREEN_TOKENS: csv,
+  /**
+   * Wall screens registered on one instance at once. A war room runs tens of screens; 200 is
+   * room to spare while a control page's table (and each push of it) stays small.
+   */
+  MAX_SCREENS: positiveInt(200),
+  /**
+   * Distinct filters watched at once (on the computing core: across the cluster). Each costs
+   * one snapshot computation per tick, ~20-50 ms of engine time; 64 of them fill about a
+   * second of both cores, so past this a new filter is refused rather than aging every wall.
+   * A thousand screens on one filter cost one computation, so walls never meet this cap.
+   */
+  LIVE_MAX_FILTERS: positiveInt(64),
+  /**
+   * Sockets one client address may hold. A hall of screens behind one NAT address is tens;
+   * 500 leaves room for that and for a relay or a test rig, and stops one script holding thousands.
+   */
+  LIVE_MAX_SOCKETS_PER_ADDRESS: positiveInt(500),
+  /**
+   * Subscribes one socket may send per second. A wall switches filter once per control command,
+   * an analyst a few times a second at most; five a second is both, and a flood is refused in the ack.
+   */
+  LIVE_SUBSCRIBES_PER_SECOND: positiveInt(5),
   /** Orders per second per ingest token; unset means no limit, so a benchmark is never throttled. */
   INGEST_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   /** 100,000 orders of ~250 bytes of JSON are ~25 MB; 64 MB leaves room for long labels. */
@@ -239,6 +267,7 @@ export interface Config {
   trustProxy: number | readonly string[] | undefined
   /** The remote control refuses everyone while this is empty. */
   controlTokens: readonly string[]
+  live: LiveBudgets
   role: (typeof SERVER_ROLES)[number]
   redisUrl: string | undefined
   instanceId: string
@@ -251,6 +280,16 @@ export interface Config {
   requestTimeoutMs: number
   shutdownTimeoutMs: number
   logLevel: string
+}
+
+/** What one viewer, one address or all viewers together may ask of the live tier. */
+export interface LiveBudgets {
+  maxFilters: number
+  maxSocketsPerAddress: number
+  subscribesPerSecond: number
+  /** Tokens that may register a wall screen; empty: none may. */
+  screenTokens: readonly string[]
+  maxScreens: number
 }
 
 export type StoreConfig = (
@@ -325,6 +364,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     behindHttps: e.BEHIND_HTTPS,
     trustProxy: e.TRUST_PROXY,
     controlTokens: e.CONTROL_TOKENS,
+    live: {
+      maxFilters: e.LIVE_MAX_FILTERS,
+      maxSocketsPerAddress: e.LIVE_MAX_SOCKETS_PER_ADDRESS,
+      subscribesPerSecond: e.LIVE_SUBSCRIBES_PER_SECOND,
+      screenTokens: e.SCREEN_TOKENS,
+      maxScreens: e.MAX_SCREENS,
+    },
     role: e.ROLE,
     redisUrl: e.REDIS_URL,
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${process.pid}`,

@@ -6,13 +6,14 @@ import type {
   Filter,
   ServerToClientEvents,
   Snapshot,
+  SocketAuth,
 } from '@gmv-pulse/shared'
 import { io, type Socket } from 'socket.io-client'
 
 export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** A real socket.io-client viewer, connected (websocket only, as a wall screen runs). */
-export async function connectViewer(url: string, auth: { token?: string } = {}): Promise<ViewerSocket> {
+export async function connectViewer(url: string, auth: SocketAuth = {}): Promise<ViewerSocket> {
   const socket: ViewerSocket = io(url, { transports: ['websocket'], auth, reconnectionDelay: 100, forceNew: true })
   await connected(socket)
   return socket

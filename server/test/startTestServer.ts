@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createApp } from '../src/app.ts'
 import { openStore, type Store } from '../src/clickhouse/store.ts'
 import { loadConfig } from '../src/config.ts'
+import type { LiveServer } from '../src/live/attachSockets.ts'
 import type { LiveHub } from '../src/live/LiveHub.ts'
 import { createLogger } from '../src/logger.ts'
 
@@ -13,6 +14,8 @@ export interface TestServer {
   url: string
   store: Store
   hub: LiveHub
+  /** The Socket.IO server: tests read which sockets and rooms it holds. */
+  io: LiveServer
   close(): Promise<void>
 }
 
@@ -43,6 +46,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url: `http://127.0.0.1:${port}`,
     store,
     hub: app.hub,
+    io: app.io,
     async close() {
       await app.close()
       rmSync(dataDir, { recursive: true, force: true })

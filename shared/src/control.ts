@@ -77,6 +77,10 @@ export const screenHelloSchema = z.strictObject({
 })
 export type ScreenHello = z.infer<typeof screenHelloSchema>
 
+/** The control drops a screen by its id: it is disconnected and leaves the list. */
+export const dropScreenSchema = z.strictObject({ id: screenIdSchema })
+export type DropScreen = z.infer<typeof dropScreenSchema>
+
 /**
  * A minute is far beyond any round trip worth reporting as such: a screen that slow is
  * shown as lagging by a minute, not trusted with an absurd number.

@@ -88,6 +88,20 @@ describe('one core and two relays', () => {
     expect(latest.orders).toBe(brandSummary.orders)
   })
 
+  test('a filter watched only on a relay stops being computed by the core within a tick of its last viewer leaving', async () => {
+    const [core, relayA] = nodes as [ClusterNode, ClusterNode, ClusterNode]
+    const key = JSON.stringify({ region: 'SG' })
+    const computed = () => core.hub.stats.computations.get(key) ?? 0
+    const { socket } = await watcher(relayA.url, { region: 'SG' })
+    await expect.poll(computed, { timeout: 5_000, interval: 50 }).toBeGreaterThan(0)
+    socket.close()
+    // One tick (500 ms) for the relay to hear the disconnect and withdraw the filter, one for the core's tick.
+    await new Promise((resolve) => setTimeout(resolve, 2 * 500))
+    const settled = computed()
+    await new Promise((resolve) => setTimeout(resolve, 4 * 500))
+    expect(computed()).toBe(settled)
+  })
+
   test('killing a relay loses none of the other relay’s viewers', async () => {
     const [, relayA, relayB] = nodes as [ClusterNode, ClusterNode, ClusterNode]
     const others = await Promise.all([1, 2, 3].map(() => watcher(relayB.url)))

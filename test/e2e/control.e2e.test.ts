@@ -27,6 +27,8 @@ function collectErrors(page: Page, name: string): string[] {
   return errors
 }
 const CONTROL_TOKEN = 'e2e-control-token'
+/** A wall page shows a screen token to appear on the control; a plain viewer does not. */
+const SCREEN_TOKEN = 'e2e-screen-token'
 const BRAND = 'Nike'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -36,7 +38,7 @@ let browser: Browser
 beforeAll(async () => {
   buildClient()
   mkdirSync(ARTIFACTS, { recursive: true })
-  server = await startServerProcess({ TICK_MS: '1000', CONTROL_TOKENS: CONTROL_TOKEN })
+  server = await startServerProcess({ TICK_MS: '1000', CONTROL_TOKENS: CONTROL_TOKEN, SCREEN_TOKENS: SCREEN_TOKEN })
   browser = await launchBrowser({ enforceCsp: false })
 })
 
@@ -71,7 +73,7 @@ describe('the remote control in a real browser against the real server', () => {
       const page = await browser.context.newPage()
       await page.setViewportSize({ width: 1920, height: 1080 })
       errors.push(collectErrors(page, label))
-      await openScreen(page, `${server.url}/?lang=en&screen=${label}`)
+      await openScreen(page, `${server.url}/?lang=en&screen=${label}&screenToken=${SCREEN_TOKEN}`)
       walls.push(page)
     }
 
@@ -194,7 +196,7 @@ describe('the remote control in a real browser against the real server', () => {
 
     const wall = await browser.context.newPage()
     const errors = collectErrors(wall, 'late wall')
-    await wall.goto(`${server.url}/?lang=en&screen=Late`, { waitUntil: 'domcontentloaded' })
+    await wall.goto(`${server.url}/?lang=en&screen=Late&screenToken=${SCREEN_TOKEN}`, { waitUntil: 'domcontentloaded' })
     await wall.waitForSelector('[data-testid="spotlight"][data-value="CN-ZJ"]', { timeout: 10_000 })
     expect(await wall.textContent('[data-testid="spotlight"]')).toContain('Zhejiang')
     const response = await fetch(`${server.url}/api/v1/summary?region=CN-ZJ`)

@@ -21,6 +21,7 @@ import {
  */
 const CAMPAIGN_ZONE = 'Asia/Shanghai'
 const CONTROL_TOKEN = 'e2e-zone-control'
+const SCREEN_TOKEN = 'e2e-zone-screen'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 let server: ServerProcess
@@ -28,7 +29,7 @@ const browsers: Record<'utc' | 'shanghai', Browser | undefined> = { utc: undefin
 
 beforeAll(async () => {
   buildClient()
-  server = await startServerProcess({ TICK_MS: '1000', CONTROL_TOKENS: CONTROL_TOKEN })
+  server = await startServerProcess({ TICK_MS: '1000', CONTROL_TOKENS: CONTROL_TOKEN, SCREEN_TOKENS: SCREEN_TOKEN })
   // Two minutes ago, so the five-minute orders/s window holds them and stops moving.
   await postOrders(server.url, server.token, makeOrders(0, 800, Date.now() - 120_000))
   browsers.utc = await launchBrowser({ enforceCsp: false, timezoneId: 'UTC' })
@@ -97,7 +98,7 @@ describe('times on the campaign clock in any browser zone', () => {
 
   test('the control, in a UTC browser, lists when each wall connected on the campaign clock', async () => {
     const wall = await (browsers.utc as Browser).context.newPage()
-    await openScreen(wall, `${server.url}/?lang=en&screen=ZoneWall`)
+    await openScreen(wall, `${server.url}/?lang=en&screen=ZoneWall&screenToken=${SCREEN_TOKEN}`)
     const control = await (browsers.utc as Browser).context.newPage()
     await control.goto(`${server.url}/control?lang=en`, { waitUntil: 'domcontentloaded' })
     await control.fill('[data-testid="control-token"]', CONTROL_TOKEN)

@@ -28,11 +28,13 @@ export function useLiveSocket(): LiveSocket | null {
   const [socket, setSocket] = useState<LiveSocket | null>(null)
   useEffect(() => {
     const token = viewerToken()
+    // A wall page's right to appear on /control, from `?screenToken=` on its URL.
+    const screenToken = new URLSearchParams(window.location.search).get('screenToken')
     const created: LiveSocket = io({
       path: '/socket.io',
       // WebSocket first: the first live number should not wait for a polling upgrade.
       transports: ['websocket', 'polling'],
-      auth: token ? { token } : {},
+      auth: { ...(token ? { token } : {}), ...(screenToken ? { screenToken } : {}) },
     })
     setSocket(created)
     return () => {

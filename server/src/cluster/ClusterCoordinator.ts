@@ -4,7 +4,8 @@ import type { RedisConnection } from './redisConnection.ts'
 
 /**
  * What several GMV Pulse instances agree on through Redis, and nothing more:
- * - which filters are watched anywhere (relays announce their rooms, refreshed every tick);
+ * - which filters are watched anywhere (each instance announces its rooms every tick, and
+ *   withdraws one the moment its last viewer there leaves);
  * - which core computes: one holds the lease, renewed every tick, and each tick number is
  *   claimed once, so no tick is computed twice even while the lease changes hands;
  * - the latest snapshot of each filter, so a relay answers a new viewer at once.
@@ -62,7 +63,10 @@ export class ClusterCoordinator {
     return claimed === 'OK'
   }
 
-  /** Announces filters watched by viewers on this instance. */
+  /**
+   * Announces filters watched by viewers on this instance. Each instance's announcement is its
+   * own entry (instance, filter), so one instance withdrawing a filter leaves the others' alone.
+   */
   async announce(filters: readonly Filter[]): Promise<void> {
     if (filters.length === 0) return
     const now = Date.now()
@@ -73,22 +77,48 @@ export class ClusterCoordinator {
         Object.fromEntries(filters.map((filter) => [filterKey(filter), JSON.stringify(filter)])),
       )
       .zAdd(
-        `${this.prefix}:filters:seen`,
-        filters.map((filter) => ({ score: now, value: filterKey(filter) })),
+        this.#seenKey,
+        filters.map((filter) => ({ score: now, value: this.#member(filterKey(filter)) })),
       )
       .exec()
   }
 
-  /** Filters some instance announced recently; forgets the rest. */
+  /**
+   * This instance's last viewer of these filters left: the computing core stops on its next
+   * tick, rather than when the announcement would have expired.
+   */
+  async withdraw(roomKeys: readonly string[]): Promise<void> {
+    if (roomKeys.length === 0) return
+    await this.redis.zRem(
+      this.#seenKey,
+      roomKeys.map((roomKey) => this.#member(roomKey)),
+    )
+  }
+
+  /** Filters some instance announced recently and has not withdrawn; forgets the rest. */
   async watchedFilters(): Promise<Filter[]> {
     const cutoff = Date.now() - ClusterCoordinator.WATCH_TTL_MS
-    const seenKey = `${this.prefix}:filters:seen`
-    const expired = await this.redis.zRangeByScore(seenKey, 0, cutoff)
-    if (expired.length > 0) {
-      await this.redis.multi().zRem(seenKey, expired).hDel(`${this.prefix}:filters`, expired).exec()
-    }
-    const values = await this.redis.hVals(`${this.prefix}:filters`)
-    return values.map((value) => JSON.parse(value) as Filter)
+    await this.redis.zRemRangeByScore(this.#seenKey, 0, cutoff)
+    const announced = new Set(
+      (await this.redis.zRange(this.#seenKey, 0, -1)).map((member) => (JSON.parse(member) as [string, string])[1]),
+    )
+    const filtersKey = `${this.prefix}:filters`
+    const known = await this.redis.hGetAll(filtersKey)
+    const gone = Object.keys(known).filter((roomKey) => !announced.has(roomKey))
+    if (gone.length > 0) await this.redis.hDel(filtersKey, gone)
+    return [...announced].flatMap((roomKey) => {
+      const filter = known[roomKey]
+      return filter === undefined ? [] : [JSON.parse(filter) as Filter]
+    })
+  }
+
+  get #seenKey(): string {
+    return `${this.prefix}:filters:seen`
+  }
+
+  /** One instance's announcement of one filter: both in one member, JSON so neither can forge the other. */
+  #member(roomKey: string): string {
+    return JSON.stringify([this.instanceId, roomKey])
   }
 
   async publishSnapshot(roomKey: string, snapshot: Snapshot): Promise<void> {

@@ -2,7 +2,9 @@ import { type Campaign, type Filter, filterKey, type Snapshot } from '@gmv-pulse
 import type { Store } from '../clickhouse/store.ts'
 import type { ClusterCoordinator } from '../cluster/ClusterCoordinator.ts'
 import type { Logger } from '../logger.ts'
+import { ComputeLane } from './ComputeLane.ts'
 import { computeSnapshot, type FilterMemory, newFilterMemory } from './computeSnapshot.ts'
+import { type TickOutcome, TickReport } from './TickReport.ts'
 
 /** Where a finished tick goes: the filter's room. Kept abstract so the hub does not know Socket.IO. */
 export type SnapshotSink = (roomKey: string, snapshot: Snapshot) => void
@@ -17,6 +19,8 @@ interface WatchedFilter {
   failing: boolean
   /** Viewers on this instance watch it (otherwise only other instances do). */
   local: boolean
+  /** Its first computation for a new viewer, waiting its turn in the lane (one per filter). */
+  queued?: Promise<Snapshot> | undefined
 }
 
 export interface LiveHubStats {
@@ -39,18 +43,55 @@ export interface LiveHubOptions {
   coordinator?: ClusterCoordinator | undefined
   /** Observes each snapshot computation's duration, in seconds. */
   onComputed?: ((seconds: number) => void) | undefined
+  /** Distinct filters watched at once; a new one past it is refused (LIVE_MAX_FILTERS). Unlimited when unset. */
+  maxFilters?: number | undefined
+  /** Filters computed first every tick besides the overview: a spotlit scene the walls show. */
+  priority?: (() => readonly Filter[]) | undefined
+  /**
+   * Whether a connected socket on this instance is in the filter's room. Each tick forgets a
+   * local filter without one, so a filter never outlives its last viewer by more than a tick,
+   * whatever path its viewers left by.
+   */
+  hasViewers?: ((roomKey: string) => boolean) | undefined
 }
 
 /** A relay waits this many ticks for the computing core's first snapshot of a new filter. */
 const RELAY_WAIT_TICKS = 4
 
 /**
+ * Filters other than the overview and the spotlight are computed this many at a time, one per
+ * core of the machine: each takes a read session of the store while it runs, and the walls'
+ * own filters, which do not queue here, then wait behind at most two of them.
+ */
+const LANE_CONCURRENCY = 2
+
+/**
+ * A tick starts no computation after this share of the tick length: the rest of the tick is
+ * left for delivery and timers, so the next tick starts on time even when filters keep coming.
+ */
+const TICK_BUDGET_SHARE = 0.8
+
+/** The overview: what every wall shows unless the control spotlights something. */
+const OVERVIEW_KEY = filterKey({})
+
+/** The filter was dropped (its last viewer left, or moved on) before its first snapshot was computed. */
+export class SubscriptionDroppedError extends Error {
+  constructor() {
+    super('the subscription was dropped before its first snapshot')
+  }
+}
+
+/**
  * Computes each watched filter's snapshot once per tick and hands it to that filter's room.
  *
- * Ticks never overlap: while a tick's computations still run, the next tick is skipped.
+ * A tick takes the list of filters as it stands when the tick starts. The overview and any
+ * spotlit scene are computed first, with the store to themselves; then the others go through
+ * a lane of two, the least recently refreshed first, each delivered the moment it is computed. The tick starts
+ * no computation past its budget and waits for none past it: what is left waits for the next
+ * tick, and a slow filter keeps computing in the background without holding up the others.
  * If the store is slow or down, viewers keep the last good snapshot, marked stale with its
- * age, and the hub recovers by itself on the next tick that succeeds. With a coordinator,
- * only the core holding the lease computes, for the filters watched on every instance.
+ * age, and the hub recovers by itself. With a coordinator, only the core holding the lease
+ * computes, for the filters watched on every instance.
  */
 export class LiveHub {
   readonly #watched = new Map<string, WatchedFilter>()
@@ -61,14 +102,22 @@ export class LiveHub {
     computedTicks: [],
     watchedFilters: 0,
   }
+  readonly #lane = new ComputeLane(LANE_CONCURRENCY)
+  readonly #report: TickReport
   #timer: NodeJS.Timeout | undefined
-  #tickRunning: Promise<void> | undefined
-  #tickStartedAt = 0
+  /** Ticks not finished yet: at most one still coordinating, and one past its budget waiting out its deadline. */
+  readonly #ticksRunning = new Set<Promise<void>>()
+  /** A tick is still talking to the cluster (lease, filters): the next one waits rather than pile up behind Redis. */
+  #coordinating = false
   #lastComputedTickAt: number | undefined
+  /** The current tick's overview and spotlight computations (bounded by its budget): lane jobs start after them. */
+  #wallsFirst: Promise<unknown> = Promise.resolve()
   /** This instance held the computing lease at its last tick. */
   #leading = false
 
-  constructor(private readonly options: LiveHubOptions) {}
+  constructor(private readonly options: LiveHubOptions) {
+    this.#report = new TickReport(options.logger)
+  }
 
   private get tickMs(): number {
     return this.options.campaign.tickMs
@@ -92,9 +141,15 @@ export class LiveHub {
     this.#timer ??= setInterval(() => this.#tick(), this.tickMs)
   }
 
-  /** Resolves when no tick is computing (tests read exact counts between ticks). */
+  /** Resolves when no tick and no computation is running (tests read exact counts between ticks). */
   async settled(): Promise<void> {
-    while (this.#tickRunning) await this.#tickRunning
+    for (;;) {
+      const running = [...this.#ticksRunning, ...[...this.#watched.values()].map((watched) => watched.pending)].filter(
+        (promise) => promise !== undefined,
+      )
+      if (running.length === 0) return
+      await Promise.allSettled(running)
+    }
   }
 
   /** Stops ticking; by default hands the computing lease over at once (a crash leaves it to expire). */
@@ -105,30 +160,42 @@ export class LiveHub {
     if (handOver) await this.options.coordinator?.releaseLease()
   }
 
-  /** Starts watching a filter (idempotent) and returns a full snapshot for a new viewer. */
-  async watch(filter: Filter): Promise<{ roomKey: string; snapshot: Snapshot }> {
+  /**
+   * Starts watching a filter for a viewer on this instance, at once (no await): the caller puts
+   * the viewer in the filter's room in the same turn. Undefined when it would pass LIVE_MAX_FILTERS.
+   */
+  admit(filter: Filter): string | undefined {
     const roomKey = filterKey(filter)
     let watched = this.#watched.get(roomKey)
     if (!watched) {
+      if (this.#watched.size >= (this.options.maxFilters ?? Number.POSITIVE_INFINITY)) return undefined
       watched = { filter, memory: newFilterMemory(), last: undefined, pending: undefined, failing: false, local: true }
       this.#watched.set(roomKey, watched)
     }
     watched.local = true
+    return roomKey
+  }
+
+  /**
+   * A full snapshot of an admitted filter for a new viewer: this tick's when there is one;
+   * otherwise the computation in flight, so a hundred screens joining at once cost one; otherwise
+   * one computed in its turn in the lane. Rejects with SubscriptionDroppedError when the filter
+   * stopped being watched meanwhile, so a subscribe nobody waits for any more costs nothing.
+   */
+  async firstSnapshot(roomKey: string): Promise<Snapshot> {
+    const watched = this.#watched.get(roomKey)
+    if (!watched) throw new SubscriptionDroppedError()
     const { coordinator, store } = this.options
-    if (coordinator) await coordinator.announce([filter])
-    // A viewer joining gets the numbers of this tick when there are some; otherwise it
-    // shares the computation in flight, so a hundred screens joining at once cost one.
+    if (coordinator) await coordinator.announce([watched.filter])
     const known = watched.last ?? (await coordinator?.latestSnapshot(roomKey))
-    if (known && Date.now() - Date.parse(known.computedAt) < this.tickMs * 2) {
-      return { roomKey, snapshot: this.#framed(known, watched) }
-    }
-    if (!store) return { roomKey, snapshot: this.#framed(await this.#awaitRemote(roomKey), watched) }
+    if (known && this.#fresh(known)) return this.#framed(known, watched)
+    if (!store) return this.#framed(await this.#awaitRemote(roomKey), watched)
     try {
-      return { roomKey, snapshot: this.#framed(await this.#compute(roomKey, watched, store), watched) }
+      return this.#framed(await this.#firstComputation(roomKey, watched, store), watched)
     } catch (error) {
-      if (!watched.last) throw error
+      if (error instanceof SubscriptionDroppedError || !watched.last) throw error
       watched.failing = true
-      return { roomKey, snapshot: this.#framed(watched.last, watched) }
+      return this.#framed(watched.last, watched)
     }
   }
 
@@ -143,6 +210,11 @@ export class LiveHub {
   unwatch(roomKey: string): void {
     const watched = this.#watched.get(roomKey)
     if (!watched) return
+    if (watched.local) {
+      this.options.coordinator
+        ?.withdraw([roomKey])
+        .catch((error: unknown) => this.options.logger.debug({ err: error }, 'withdrawing a filter failed'))
+    }
     watched.local = false
     // The computing core keeps it while other instances still announce it; anyone else forgets it.
     if (!this.options.coordinator || !this.#leading) this.#watched.delete(roomKey)
@@ -159,51 +231,149 @@ export class LiveHub {
     throw new Error('no core has computed this filter yet')
   }
 
+  /**
+   * A tick starts even while the previous one is still waiting out its budget (a busy event
+   * loop runs its deadline timer late): computations are shared per filter, so the overlap
+   * computes nothing twice, and the walls do not lose a tick to the previous one's bookkeeping.
+   */
   #tick(): void {
-    if (this.#tickRunning) {
+    if (this.#coordinating) {
       this.#stats.skippedTicks += 1
-      // The previous tick is still computing. Past two ticks, tell the screens their numbers are ageing.
-      if (Date.now() - this.#tickStartedAt > 2 * this.tickMs) this.#sendStale()
       return
     }
-    this.#tickStartedAt = Date.now()
-    this.#tickRunning = this.#runTick()
+    const running: Promise<void> = this.#runTick(Date.now())
       .catch((error) => this.options.logger.warn({ err: error }, 'tick failed'))
-      .finally(() => {
-        this.#tickRunning = undefined
-      })
+      .finally(() => this.#ticksRunning.delete(running))
+    this.#ticksRunning.add(running)
   }
 
-  async #runTick(): Promise<void> {
-    const { coordinator, store } = this.options
-    const tickNumber = Math.floor(this.#tickStartedAt / this.tickMs)
-    if (!store) {
-      // A relay computes nothing; it tells the cluster what its viewers watch.
-      await coordinator?.announce(this.#localFilters())
-      return
+  async #runTick(startedAt: number): Promise<void> {
+    const outcome = {
+      startedAt,
+      tick: Math.floor(startedAt / this.tickMs),
+      filters: 0,
+      notComputed: 0,
+      stillRunning: 0,
     }
-    if (coordinator) {
-      await coordinator.announce(this.#localFilters())
-      this.#leading = await coordinator.holdLease()
-      if (!this.#leading || !(await coordinator.claimTick(tickNumber))) return
-      await this.#adoptClusterFilters(coordinator)
+    try {
+      await this.#computeTick(outcome)
+    } finally {
+      this.#report.flush(outcome)
+    }
+  }
+
+  async #computeTick(outcome: TickOutcome & { startedAt: number }): Promise<void> {
+    const { store } = this.options
+    const tickNumber = outcome.tick
+    this.#forgetUnviewed()
+    this.#coordinating = true
+    try {
+      if (!(await this.#coordinate(tickNumber)) || !store) return
+    } finally {
+      this.#coordinating = false
     }
     this.#stats.ticks += 1
     this.#stats.computedTicks.push(tickNumber)
-    this.#lastComputedTickAt = this.#tickStartedAt
-    for (const [roomKey, watched] of this.#watched) {
-      try {
-        const snapshot = await this.#compute(roomKey, watched, store)
-        if (this.#watched.get(roomKey) !== watched) continue
-        this.options.sink(roomKey, this.#framed(snapshot, watched))
-        await coordinator?.publishSnapshot(roomKey, snapshot)
-      } catch (error) {
-        if (!watched.failing) {
-          this.options.logger.warn({ err: error, filter: watched.filter }, 'snapshot failed; serving stale')
-        }
-        watched.failing = true
-        if (watched.last) this.options.sink(roomKey, this.#framed(watched.last, watched))
+    this.#lastComputedTickAt = outcome.startedAt
+    const deadline = outcome.startedAt + this.tickMs * TICK_BUDGET_SHARE
+    // The list as it stands now: filters admitted during the tick wait for the next one.
+    const entries = [...this.#watched]
+    outcome.filters = entries.length
+    const priority = this.#priorityKeys()
+    const first: Promise<unknown>[] = []
+    const rest: [string, WatchedFilter][] = []
+    for (const [roomKey, watched] of entries) {
+      if (watched.pending) {
+        // Still computing from an earlier tick: it delivers when done; its viewers hear it is late.
+        outcome.stillRunning += 1
+        this.#markLate(roomKey, watched)
+      } else if (priority.has(roomKey)) first.push(this.#refresh(roomKey, watched, store))
+      else rest.push([roomKey, watched])
+    }
+    // The walls' own filters have the store to themselves until they are done (or the budget is):
+    // no lane job, of this tick or for a new viewer, starts meanwhile.
+    const walls = Promise.race([Promise.allSettled(first), until(deadline)])
+    this.#wallsFirst = walls
+    await walls
+    // Least recently refreshed first: filters a busy tick left out come first in the next one.
+    rest.sort(([, a], [, b]) => refreshedAt(a) - refreshedAt(b))
+    let started = 0
+    const queued = rest.map(([roomKey, watched]) =>
+      this.#lane.run(async () => {
+        if (Date.now() >= deadline || this.#watched.get(roomKey) !== watched) return
+        started += 1
+        // A slow filter holds its place in the lane until the deadline at most; it finishes, and delivers, in the background.
+        await Promise.race([this.#refresh(roomKey, watched, store), until(deadline)])
+      }),
+    )
+    await Promise.race([Promise.allSettled(queued), until(deadline)])
+    outcome.notComputed = rest.length - started
+  }
+
+  /**
+   * Tells the cluster what this instance's viewers watch; true when this instance computes the
+   * tick (it holds the lease and claimed the tick number, or it runs alone). A relay never does.
+   */
+  async #coordinate(tickNumber: number): Promise<boolean> {
+    const { coordinator, store } = this.options
+    if (!coordinator) return store !== undefined
+    await coordinator.announce(this.#localFilters())
+    if (!store) return false
+    this.#leading = await coordinator.holdLease()
+    if (!this.#leading || !(await coordinator.claimTick(tickNumber))) return false
+    await this.#adoptClusterFilters(coordinator)
+    return true
+  }
+
+  #priorityKeys(): Set<string> {
+    return new Set([OVERVIEW_KEY, ...(this.options.priority?.() ?? []).map(filterKey)])
+  }
+
+  /** Computes one filter and delivers it to its room; a failure keeps the last good numbers, marked stale. */
+  async #refresh(roomKey: string, watched: WatchedFilter, store: Store): Promise<void> {
+    try {
+      await this.#compute(roomKey, watched, store)
+    } catch {
+      if (watched.last && this.#watched.get(roomKey) === watched) {
+        this.options.sink(roomKey, this.#framed(watched.last, watched))
       }
+    }
+  }
+
+  /** One computation for a new viewer's filter: the overview at once, any other in its turn in the lane. */
+  #firstComputation(roomKey: string, watched: WatchedFilter, store: Store): Promise<Snapshot> {
+    if (watched.pending) return watched.pending
+    if (this.#priorityKeys().has(roomKey)) return this.#compute(roomKey, watched, store)
+    watched.queued ??= this.#lane
+      .run(async () => {
+        await this.#wallsFirst
+        if (this.#watched.get(roomKey) !== watched) throw new SubscriptionDroppedError()
+        if (watched.last && this.#fresh(watched.last)) return watched.last
+        return this.#compute(roomKey, watched, store)
+      })
+      .finally(() => {
+        watched.queued = undefined
+      })
+    return watched.queued
+  }
+
+  #fresh(snapshot: Snapshot): boolean {
+    return Date.now() - Date.parse(snapshot.computedAt) < this.tickMs * 2
+  }
+
+  /** A filter still computing after two ticks: its viewers get the last numbers again, marked stale with their age. */
+  #markLate(roomKey: string, watched: WatchedFilter): void {
+    if (!watched.last || this.#fresh(watched.last)) return
+    watched.failing = true
+    this.options.sink(roomKey, this.#framed(watched.last, watched))
+  }
+
+  /** Local filters whose room no connected socket is in any more (the room-deletion event is the usual path). */
+  #forgetUnviewed(): void {
+    const { hasViewers } = this.options
+    if (!hasViewers) return
+    for (const [roomKey, watched] of [...this.#watched]) {
+      if (watched.local && !hasViewers(roomKey)) this.unwatch(roomKey)
     }
   }
 
@@ -230,29 +400,38 @@ export class LiveHub {
     }
   }
 
-  #sendStale(): void {
-    for (const [roomKey, watched] of this.#watched) {
-      if (!watched.last) continue
-      watched.failing = true
-      this.options.sink(roomKey, this.#framed(watched.last, watched))
-    }
-  }
-
+  /** Computes a filter once however many callers ask meanwhile, and delivers the result to its room. */
   #compute(roomKey: string, watched: WatchedFilter, store: Store): Promise<Snapshot> {
     const startedAt = performance.now()
     watched.pending ??= computeSnapshot(store, this.options.campaign, watched.filter, watched.memory)
-      .then((snapshot) => {
-        this.options.onComputed?.((performance.now() - startedAt) / 1000)
-        watched.last = snapshot
-        if (watched.failing) this.options.logger.info({ filter: watched.filter }, 'snapshots recovered')
-        watched.failing = false
-        return snapshot
-      })
+      .then(
+        (snapshot) => {
+          this.options.onComputed?.((performance.now() - startedAt) / 1000)
+          watched.last = snapshot
+          if (watched.failing) this.#report.recovered()
+          watched.failing = false
+          this.#deliver(roomKey, watched, snapshot)
+          return snapshot
+        },
+        (error: unknown) => {
+          if (!watched.failing) this.#report.failed(roomKey, error)
+          watched.failing = true
+          throw error
+        },
+      )
       .finally(() => {
         watched.pending = undefined
         this.#stats.computations.set(roomKey, (this.#stats.computations.get(roomKey) ?? 0) + 1)
       })
     return watched.pending
+  }
+
+  #deliver(roomKey: string, watched: WatchedFilter, snapshot: Snapshot): void {
+    if (this.#watched.get(roomKey) !== watched) return
+    this.options.sink(roomKey, this.#framed(snapshot, watched))
+    this.options.coordinator
+      ?.publishSnapshot(roomKey, snapshot)
+      .catch((error: unknown) => this.options.logger.debug({ err: error }, 'publishing a snapshot failed'))
   }
 
   #framed(snapshot: Snapshot, watched: WatchedFilter | undefined): Snapshot {
@@ -264,4 +443,12 @@ export class LiveHub {
       ageSeconds: Math.max(0, (now - Date.parse(snapshot.computedAt)) / 1000),
     }
   }
+}
+
+/** When a filter's numbers were last computed (epoch ms); never computed sorts first. */
+const refreshedAt = (watched: WatchedFilter) => (watched.last ? Date.parse(watched.last.computedAt) : 0)
+
+/** Resolves at the given time (an unref'd timer: a deadline never keeps the process alive). */
+function until(epochMs: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now())).unref())
 }

@@ -2,7 +2,9 @@ import {
   type Ack,
   type ControlClientToServerEvents,
   type ControlServerToClientEvents,
+  dropScreenSchema,
   type ErrorBody,
+  type Filter,
   heartbeatSchema,
   INITIAL_WALL_SCENE,
   type ScreenList,
@@ -16,7 +18,15 @@ import type { z } from 'zod'
 import type { TokenSet } from '../http/auth.ts'
 import type { Logger } from '../logger.ts'
 import type { LiveServer } from './attachSockets.ts'
-import { recordHeartbeat, registerScreen, screenOf, screensOf, WALLS_ROOM } from './screenRegistry.ts'
+import {
+  grantScreenRight,
+  hasScreenRight,
+  recordHeartbeat,
+  registerScreen,
+  screenOf,
+  screensOf,
+  WALLS_ROOM,
+} from './screenRegistry.ts'
 
 interface ClusterEvents {
   /** Another instance's control changed the scene: remember it for the walls connecting here. */
@@ -27,6 +37,10 @@ type ControlNamespace = Namespace<ControlClientToServerEvents, ControlServerToCl
 
 export interface ControlOptions {
   controls: TokenSet
+  /** Tokens a wall page shows in its handshake (`screenToken`) to register as a screen. */
+  screens: TokenSet
+  /** Screens registered on this instance at once (MAX_SCREENS). */
+  maxScreens: number
   logger: Logger
   /** Several instances share one adapter: the current scene is passed on to the others. */
   clustered: boolean
@@ -42,6 +56,11 @@ export interface WallControl {
   current(): WallScene
 }
 
+/** The filter the walls show under a scene besides the overview: the spotlight's, if any. */
+export function spotlightFilters(scene: WallScene): Filter[] {
+  return scene.scene === 'spotlight' ? [{ [scene.dimension]: scene.value }] : []
+}
+
 /** Scene commands waiting their turn, across every control page (see setScene). */
 const MAX_SCENES_WAITING = 16
 
@@ -54,6 +73,18 @@ const SCREENS_PUSH_MS = 2000
 const SCREENS_DEBOUNCE_MS = 150
 
 type ErrorShape = ErrorBody['error']
+
+const NO_SCREEN_RIGHT: ErrorShape = {
+  message: 'only a wall page with a screen token (SCREEN_TOKENS, ?screenToken= on its URL) registers as a screen',
+  code: 'forbidden',
+  status: 403,
+}
+
+const tooManyScreens = (max: number): ErrorShape => ({
+  message: `this server already lists ${max} screens (MAX_SCREENS); drop one on the control first`,
+  code: 'rate_limited',
+  status: 429,
+})
 
 const refusal = (data: ErrorShape) => Object.assign(new Error(data.code), { data })
 
@@ -72,8 +103,9 @@ function replier<T>(ack: unknown): (response: Ack<T>) => void {
 }
 
 /**
- * The wall's remote control. Wall screens (viewer sockets on `/`) register into the walls
- * room and heartbeat; control pages connect to `/control` with a control token and set the
+ * The wall's remote control. Wall screens (sockets on `/` whose handshake carried a screen
+ * token) register into the walls room and heartbeat; any other viewer socket is refused, so
+ * nothing but a wall page appears in the list, and the control can drop a screen; control pages connect to `/control` with a control token and set the
  * scene, which goes to every wall and is remembered for walls that connect later. Viewer
  * sockets have no handler for scene commands: only `/control` can change what walls show.
  */
@@ -108,6 +140,11 @@ export function attachControl(io: LiveServer, options: ControlOptions): WallCont
   }
   let refresher: NodeJS.Timeout | undefined
 
+  io.use((socket, next) => {
+    grantScreenRight(socket, options.screens)
+    next()
+  })
+
   io.on('connection', (socket) => {
     // A wall whose session was recovered is back in the walls room: tell it the scene now.
     if (socket.recovered && screenOf(socket)) {
@@ -118,6 +155,11 @@ export function attachControl(io: LiveServer, options: ControlOptions): WallCont
       const reply = replier<WallScene>(ack)
       const parsed = screenHelloSchema.safeParse(hello)
       if (!parsed.success) return reply({ ok: false, error: invalid('invalid screen hello', parsed.error) })
+      if (!hasScreenRight(socket)) return reply({ ok: false, error: NO_SCREEN_RIGHT })
+      const registered = io.of('/').adapter.rooms.get(WALLS_ROOM)?.size ?? 0
+      if (registered >= options.maxScreens && !socket.rooms.has(WALLS_ROOM)) {
+        return reply({ ok: false, error: tooManyScreens(options.maxScreens) })
+      }
       registerScreen(socket, parsed.data, new Date())
       await socket.join(WALLS_ROOM)
       reply({ ok: true, data: current })
@@ -242,6 +284,27 @@ export function attachControl(io: LiveServer, options: ControlOptions): WallCont
         reply({
           ok: false,
           error: { message: 'the screens could not be listed; retry shortly', code: 'store_unavailable', status: 503 },
+        })
+      }
+    })
+    socket.on('dropScreen', async (request, ack) => {
+      const reply = replier<{ dropped: number }>(ack)
+      const parsed = dropScreenSchema.safeParse(request)
+      if (!parsed.success) return reply({ ok: false, error: invalid('invalid screen to drop', parsed.error) })
+      try {
+        const sockets = (await io.in(WALLS_ROOM).fetchSockets()).filter((wall) => screenOf(wall)?.id === parsed.data.id)
+        if (sockets.length === 0) {
+          return reply({ ok: false, error: { message: 'no such screen is connected', code: 'not_found', status: 404 } })
+        }
+        for (const wall of sockets) wall.disconnect(true)
+        logger.info({ dropped: sockets.length }, 'wall screen dropped by the control')
+        reply({ ok: true, data: { dropped: sockets.length } })
+        soon()
+      } catch (error) {
+        logger.warn({ err: error }, 'dropping a wall screen failed')
+        reply({
+          ok: false,
+          error: { message: 'the screen could not be dropped; retry shortly', code: 'store_unavailable', status: 503 },
         })
       }
     })

@@ -1,4 +1,5 @@
 import type { Heartbeat, ScreenHello, ScreenStatus } from '@gmv-pulse/shared'
+import type { TokenSet } from '../http/auth.ts'
 
 /** Every wall screen joins this room; scene commands go to it. */
 export const WALLS_ROOM = 'walls'
@@ -9,6 +10,8 @@ export const WALLS_ROOM = 'walls'
  */
 export interface WallSocketData {
   screen?: ScreenStatus
+  /** The handshake carried a screen token: this socket may register as a wall screen. */
+  screenRight?: boolean
 }
 
 interface HasData {
@@ -17,6 +20,16 @@ interface HasData {
 
 export function screenOf(socket: HasData): ScreenStatus | undefined {
   return (socket.data as WallSocketData | undefined)?.screen
+}
+
+/** Records whether the handshake's `screenToken` is one of the screen tokens (checked in constant time). */
+export function grantScreenRight(socket: HasData & { handshake: { auth: unknown } }, screens: TokenSet): void {
+  const token = (socket.handshake.auth as { screenToken?: unknown } | undefined)?.screenToken
+  ;(socket.data as WallSocketData).screenRight = typeof token === 'string' && screens.idOf(token) !== undefined
+}
+
+export function hasScreenRight(socket: HasData): boolean {
+  return (socket.data as WallSocketData | undefined)?.screenRight === true
 }
 
 export function registerScreen(socket: HasData, hello: ScreenHello, now: Date): ScreenStatus {

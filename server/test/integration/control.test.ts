@@ -11,12 +11,18 @@ import { postOrders, startTestServer, type TestServer } from '../startTestServer
 
 const VIEWER = 'screen-token'
 const CONTROL = 'control-token'
+const SCREEN = 'wall-screen-token'
 
 let server: TestServer
 const sockets: { close(): void }[] = []
 
 beforeAll(async () => {
-  server = await startTestServer({ TICK_MS: '300', VIEWER_TOKENS: VIEWER, CONTROL_TOKENS: CONTROL })
+  server = await startTestServer({
+    TICK_MS: '300',
+    VIEWER_TOKENS: VIEWER,
+    CONTROL_TOKENS: CONTROL,
+    SCREEN_TOKENS: SCREEN,
+  })
   // Spotlights need values with orders: Acme and the fixtures' other brands, categories and regions.
   expect((await postOrders(server.url, JSON.stringify(makeOrders(300, 61)))).status).toBe(200)
 })
@@ -34,7 +40,7 @@ const hello = (label: string): ScreenHello => ({
 })
 
 async function wall(label: string, url = server.url): Promise<{ socket: ViewerSocket; scene: WallScene }> {
-  const socket = await connectViewer(url, { token: VIEWER })
+  const socket = await connectViewer(url, { token: VIEWER, screenToken: SCREEN })
   sockets.push(socket)
   const response: Ack<WallScene> = await socket.timeout(5000).emitWithAck('registerScreen', hello(label))
   if (!response.ok) throw new Error(response.error.message)

@@ -328,6 +328,7 @@ function ScreensTable({ link, strings, locale }: { link: ControlLink; strings: C
               <th>{strings.language}</th>
               <th>{strings.viewport}</th>
               <th>{strings.connectedAt}</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -359,6 +360,11 @@ function ScreensTable({ link, strings, locale }: { link: ControlLink; strings: C
                   </td>
                   <td data-testid="screen-connected">
                     {formatMoment(screen.connectedAt, timeZone, locale, Date.parse(list.serverTime))}
+                  </td>
+                  <td>
+                    <button type="button" data-testid="screen-drop" onClick={() => void link.drop(screen.id)}>
+                      {strings.drop}
+                    </button>
                   </td>
                 </tr>
               )

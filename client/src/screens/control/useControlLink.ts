@@ -19,6 +19,8 @@ export interface ControlLink {
   error: string | null
   list: ScreenList | null
   send(command: SceneCommandInput): Promise<Ack<WallScene>>
+  /** Disconnects a screen (a stray or fake one); the list updates when the server pushes it. */
+  drop(screenId: string): Promise<Ack<{ dropped: number }>>
 }
 
 /** A command the server has not answered in this time is reported as failed; the operator can press again. */
@@ -73,20 +75,37 @@ export function useControlLink(token: string | null): ControlLink {
   }, [token])
 
   const send = useCallback(async (command: SceneCommandInput): Promise<Ack<WallScene>> => {
-    const socket = socketRef.current
-    const failed = (message: string): Ack<WallScene> => ({
-      ok: false,
-      error: { message, code: 'store_unavailable', status: 503 },
-    })
-    if (!socket?.connected) return failed('not connected to the server')
-    try {
-      const response = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('setScene', command)
-      if (response.ok) setList((previous) => previous && { ...previous, scene: response.data })
-      return response
-    } catch {
-      return failed('the server did not answer in time')
-    }
+    const response = await answered<WallScene>(socketRef.current, (socket) =>
+      socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('setScene', command),
+    )
+    if (response.ok) setList((previous) => previous && { ...previous, scene: response.data })
+    return response
   }, [])
 
-  return { status, error, list, send }
+  const drop = useCallback(async (screenId: string): Promise<Ack<{ dropped: number }>> => {
+    const response = await answered<{ dropped: number }>(socketRef.current, (socket) =>
+      socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('dropScreen', { id: screenId }),
+    )
+    if (!response.ok) setError(response.error.message)
+    return response
+  }, [])
+
+  return { status, error, list, send, drop }
+}
+
+/** A command's answer, or the one error shape when the socket is down or the server did not answer in time. */
+async function answered<T>(
+  socket: ControlSocket | null,
+  emit: (socket: ControlSocket) => Promise<Ack<T>>,
+): Promise<Ack<T>> {
+  const failed = (message: string): Ack<T> => ({
+    ok: false,
+    error: { message, code: 'store_unavailable', status: 503 },
+  })
+  if (!socket?.connected) return failed('not connected to the server')
+  try {
+    return await emit(socket)
+  } catch {
+    return failed('the server did not answer in time')
+  }
 }
