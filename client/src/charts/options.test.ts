@@ -3,7 +3,7 @@ import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
 import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
-import { categoriesOption, channelsOption } from './sharesOptions.ts'
+import { channelsOption } from './sharesOptions.ts'
 import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
 
 // Option objects are deep unions; the tests read them as plain data.
@@ -85,15 +85,11 @@ describe('top brands', () => {
 
 describe('shares', () => {
   test('the livestream slice is pulled out of the channel ring', () => {
-    const option: Loose = channelsOption(snapshot.channels ?? [], 'en', (key) => key)
+    const option: Loose = channelsOption(snapshot.channels ?? [], 'en')
     expect(option.series[0].data.map((slice: Loose) => [slice.name, slice.selected])).toEqual([
       ['livestream', true],
       ['search', false],
     ])
-  })
-  test('categories carry name, amount and share', () => {
-    const option: Loose = categoriesOption(snapshot.categories ?? [], 'en', (key) => key.toUpperCase())
-    expect(option.series[0].data[0].name).toBe('ELECTRONICS\n¥7.0 million · 56.7%')
   })
 })
 

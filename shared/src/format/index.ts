@@ -1,5 +1,6 @@
 /** The one formatting module for numbers, money and time: the screen, the explorer and exports use it. */
 export * from './decimal.ts'
+export * from './keyLabels.ts'
 export * from './locale.ts'
 export * from './money.ts'
 export * from './numbers.ts'
