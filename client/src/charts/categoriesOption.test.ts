@@ -1,7 +1,7 @@
 import type { Share } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { categoriesOption } from './categoriesOption.ts'
-import { labelFits } from './labelFit.ts'
+import { fittingFontSize, labelFits } from './labelFit.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: reading a built option in a test
 type Loose = any
@@ -26,19 +26,28 @@ describe('categories treemap', () => {
   })
   test('captions a tile with its label, amount and share in the page language', () => {
     const en: Loose = categoriesOption(tick('7000000.00', '4000000.00'), 'en')
-    expect(en.series[0].data[0].caption).toBe('Beauty & Skincare\n¥7.0 million · 60.0%')
+    expect(en.series[0].data[0].caption).toBe('Beauty & Skincare\n¥7.0 million\n60.0%')
     const zh: Loose = categoriesOption(tick('7000000.00', '4000000.00'), 'zh-CN')
-    expect(zh.series[0].data[0].caption).toBe('美妆护肤\n¥700.0万 · 60.0%')
+    expect(zh.series[0].data[0].caption).toBe('美妆护肤\n¥700.0万\n60.0%')
     expect(zh.series[0].label.formatter({ data: zh.series[0].data[1] })).toBe(zh.series[0].data[1].caption)
   })
 })
 
-describe('a label fits its tile or is not drawn', () => {
-  test('fits when the text and the inset on each side fit', () => {
-    expect(labelFits({ width: 100, height: 44 }, { width: 112, height: 56 })).toBe(true)
+describe('a caption is set whole at the largest size its tile holds, or not at all', () => {
+  // Every character 0.6 of the font size wide.
+  const measure = (line: string, fontSize: number) => line.length * fontSize * 0.6
+  const lines = ['Apparel', '¥2.4 million', '16.7%']
+  test('takes the largest size that fits', () => {
+    expect(fittingFontSize(lines, { width: 200, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(18)
+    expect(fittingFontSize(lines, { width: 120, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(15)
   })
-  test('does not fit one pixel too narrow or too low', () => {
-    expect(labelFits({ width: 100, height: 44 }, { width: 111, height: 56 })).toBe(false)
-    expect(labelFits({ width: 100, height: 44 }, { width: 112, height: 55 })).toBe(false)
+  test('answers 0 (nothing drawn) when even the smallest does not fit', () => {
+    expect(fittingFontSize(lines, { width: 80, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(0)
+    expect(fittingFontSize(lines, { width: 200, height: 40 }, [18, 15, 12], 1.25, measure)).toBe(0)
+  })
+  test('a box fits text and the inset on each side, not a pixel less', () => {
+    expect(labelFits({ width: 100, height: 44 }, { width: 108, height: 52 })).toBe(true)
+    expect(labelFits({ width: 100, height: 44 }, { width: 107, height: 52 })).toBe(false)
+    expect(labelFits({ width: 100, height: 44 }, { width: 108, height: 51 })).toBe(false)
   })
 })

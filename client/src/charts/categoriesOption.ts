@@ -1,9 +1,12 @@
 import { formatMoneyCompact, formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
-import { hideLabelsThatDoNotFit } from './labelFit.ts'
+import { fitLabelsToTiles } from './labelFit.ts'
 import { plotAmount, THEME } from './theme.ts'
 
-const LABEL_FONT = { fontSize: 16, lineHeight: 22, fontFamily: THEME.fontFamily }
+/** Caption sizes tried, largest first: a small tile still names itself at 12 px, or says nothing. */
+const CAPTION_SIZES = [18, 15, 12]
+/** Lines are about 1.2 font sizes apart when no line height is set; measured with room to spare. */
+const LINE_HEIGHT_RATIO = 1.25
 
 /** What a tile carries besides its area: its caption, set apart from its identity (the key). */
 interface CategoryTile {
@@ -25,7 +28,11 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
     id: category.key,
     name: category.key,
     value: plotAmount(category.gmv),
-    caption: `${keyLabel('category', category.key, locale)}\n${formatMoneyCompact(category.gmv, locale, { fractionDigits: 1 })} · ${formatShare(category.share, locale)}`,
+    caption: [
+      keyLabel('category', category.key, locale),
+      formatMoneyCompact(category.gmv, locale, { fractionDigits: 1 }),
+      formatShare(category.share, locale),
+    ].join('\n'),
     itemStyle: { color: THEME.palette[index % THEME.palette.length] as string },
   }))
   return {
@@ -44,10 +51,12 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
         itemStyle: { borderColor: '#0b0f1a', borderWidth: 2, gapWidth: 2 },
         label: {
           color: '#fff',
-          ...LABEL_FONT,
+          fontSize: CAPTION_SIZES[0],
+          fontFamily: THEME.fontFamily,
+          // No fixed line height: lines follow the font size the layout picks.
           formatter: (item: { data: CategoryTile }) => item.data.caption,
         },
-        labelLayout: hideLabelsThatDoNotFit(LABEL_FONT),
+        labelLayout: fitLabelsToTiles(CAPTION_SIZES, LINE_HEIGHT_RATIO, THEME.fontFamily),
         data: tiles,
       },
     ],

@@ -6,7 +6,7 @@ export interface Box {
 }
 
 /** Room kept between a label and its tile's edge, in CSS pixels. */
-export const LABEL_INSET = 6
+export const LABEL_INSET = 4
 
 /** True when text of this size sits wholly inside the box, with the inset on every side. */
 export function labelFits(text: Box, box: Box, inset = LABEL_INSET): boolean {
@@ -14,18 +14,35 @@ export function labelFits(text: Box, box: Box, inset = LABEL_INSET): boolean {
 }
 
 /**
- * An ECharts `labelLayout` callback that hides every label its tile cannot hold whole, so a
- * name is shown entire or not at all, never cut mid-word as ECharts' own `truncate` does. It
- * measures the full text with ECharts' own measure in the label's font. ECharts has no
- * `show` among the answers a layout callback may give, so a label that does not fit is
- * given a font size of 0 (it draws nothing); the next tick measures afresh.
+ * The largest of `sizes` (font sizes, largest first) at which every line fits the box, or 0
+ * when none does. `measure` gives a line's width at a font size.
  */
-export function hideLabelsThatDoNotFit(font: { fontSize: number; lineHeight: number; fontFamily: string }) {
-  const css = `${font.fontSize}px ${font.fontFamily}`
+export function fittingFontSize(
+  lines: readonly string[],
+  box: Box,
+  sizes: readonly number[],
+  lineHeightRatio: number,
+  measure: (line: string, fontSize: number) => number,
+): number {
+  for (const size of sizes) {
+    const width = Math.max(...lines.map((line) => measure(line, size)))
+    if (labelFits({ width, height: lines.length * size * lineHeightRatio }, box)) return size
+  }
+  return 0
+}
+
+/**
+ * An ECharts `labelLayout` callback that sets each caption whole, at the largest of `sizes`
+ * its tile holds, or not at all: never cut mid-word as ECharts' own `truncate` does. It
+ * measures with ECharts' own text measure. ECharts has no `show` among the answers a layout
+ * callback may give, so a caption no size fits gets a font size of 0 and draws nothing; each
+ * render measures afresh.
+ */
+export function fitLabelsToTiles(sizes: readonly number[], lineHeightRatio: number, fontFamily: string) {
+  const measure = (line: string, fontSize: number) =>
+    echarts.format.getTextRect(line, `${fontSize}px ${fontFamily}`).width
   return (params: { text: string; rect: Box }) => {
-    const lines = params.text.split('\n')
-    const width = Math.max(...lines.map((line) => echarts.format.getTextRect(line, css).width))
-    const text = { width, height: lines.length * font.lineHeight }
-    return labelFits(text, params.rect) ? {} : { fontSize: 0 }
+    const fontSize = fittingFontSize(params.text.split('\n'), params.rect, sizes, lineHeightRatio, measure)
+    return { fontSize }
   }
 }

@@ -34,7 +34,11 @@ export const FESTIVAL_KEYS = {
   region: Object.keys(REGION_WEIGHTS),
 }
 
-export function makeFestivalOrders(batch: number, count: number, now = Date.now()): OrderInput[] {
+/**
+ * `amountScale` multiplies every amount (up to 20,000, the largest order the API takes), so a
+ * few thousand orders reach the festival's hundreds of billions and the screens' longest figures.
+ */
+export function makeFestivalOrders(batch: number, count: number, now = Date.now(), amountScale = 1): OrderInput[] {
   return Array.from({ length: count }, (_, index) => {
     const n = batch * count + index
     const channel = CHANNEL_SLOTS[(n * 7) % CHANNEL_SLOTS.length] as string
@@ -42,7 +46,7 @@ export function makeFestivalOrders(batch: number, count: number, now = Date.now(
       orderId: `festival-${batch}-${index}`,
       ts: now - (index % 500),
       // The same mean amount in every category: GMV shares follow the order shares.
-      amount: `${100 + ((n * 37) % 400)}.${String(n % 100).padStart(2, '0')}`,
+      amount: ((100 + ((n * 37) % 400) + (n % 100) / 100) * amountScale).toFixed(2),
       brand: BRANDS[(n * 3) % BRANDS.length] as string,
       category: CATEGORY_SLOTS[(n * 389) % CATEGORY_SLOTS.length] as string,
       channel,

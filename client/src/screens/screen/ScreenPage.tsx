@@ -186,6 +186,10 @@ export function ScreenPage({ locale }: { locale: Locale }) {
 
           <div className="col col-centre">
             <section className="hero">
+              {/* Beside the title, as on every panel: the figures' line below keeps its width for them. */}
+              <span className="as-of hero-as-of">
+                {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
+              </span>
               <div className="hero-label">{strings.gmv}</div>
               {ticker}
               <div className="hero-sub">
@@ -199,9 +203,6 @@ export function ScreenPage({ locale }: { locale: Locale }) {
                   data-testid="hero-growth"
                 >
                   {strings.growth} {formatGrowth(snapshot?.lastYear?.growthPercent ?? null, locale)}
-                </span>
-                <span className="as-of">
-                  {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
                 </span>
               </div>
             </section>
