@@ -50,7 +50,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   const [sceneState, dispatch] = useReducer(reduceScene, INITIAL_SCENE)
   const shown = useMemo(() => commandOfState(sceneState), [sceneState])
   const applyScene = useCallback((scene: WallScene) => dispatch({ type: 'apply', command: scene }), [])
-  useWallLink(socket, locale, shown, applyScene)
+  const roundTripMs = useWallLink(socket, locale, shown, applyScene)
   const filter = useMemo(() => sceneFilter(sceneState), [sceneState])
   const key = filterKey(filter)
   const campaign = useCampaignQuery().data
@@ -104,6 +104,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
     tickMs,
     serverStale: snapshot?.stale ?? false,
     ageSeconds: snapshot?.ageSeconds ?? 0,
+    roundTripMs,
   })
 
   const options = useMemo(() => {
