@@ -66,12 +66,71 @@ const TILE_PLACES = `((palette) => {
 
 type Places = Record<string, { area: number; x: number; y: number }>
 
+/**
+ * The map's base canvas read back: the box its drawing covers (fractions of the canvas) and the
+ * share of the canvas in the GMV colours (orange to gold), which only provinces with buyers get.
+ */
+const MAP_COVER = `(() => {
+  const canvas = document.querySelector('.panel-map canvas')
+  if (!canvas || canvas.width === 0) return null
+  const { width, height } = canvas
+  const pixels = canvas.getContext('2d').getImageData(0, 0, width, height).data
+  let left = width, right = 0, top = height, bottom = 0, coloured = 0, colouredLeft = width, colouredRight = 0
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 4
+      if (pixels[at + 3] === 0) continue
+      left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y)
+      if (pixels[at] > 90 && pixels[at] > pixels[at + 2] + 60) {
+        coloured++
+        colouredLeft = Math.min(colouredLeft, x)
+        colouredRight = Math.max(colouredRight, x)
+      }
+    }
+  return {
+    width: (right - left) / width,
+    height: (bottom - top) / height,
+    coloured: coloured / (width * height),
+    colouredWidth: (colouredRight - colouredLeft) / width,
+  }
+})()`
+
 async function nextTick(page: Page, after: string | null): Promise<string> {
   await expect.poll(() => tickerValue(page), { timeout: 10_000, interval: 50 }).not.toBe(after)
   return (await tickerValue(page)) as string
 }
 
 describe('the wall’s charts update in place', () => {
+  test('at 1080p the map panel is China by province, filled and coloured by GMV, with buyers abroad ranked', async () => {
+    const page = await browser.context.newPage()
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    const errors = collectErrors(page)
+    await openScreen(page, `${server.url}/?lang=en`)
+    await page.locator('.panel-map canvas').first().waitFor()
+    await expect
+      .poll(() => page.evaluate(MAP_COVER), { timeout: 10_000, interval: 250 })
+      .toMatchObject({ coloured: expect.any(Number) })
+    await sleep(1000)
+    const cover = (await page.evaluate(MAP_COVER)) as {
+      width: number
+      height: number
+      coloured: number
+      colouredWidth: number
+    }
+    // China fills the panel one way or the other, not a small shape in a world of sea.
+    expect(Math.max(cover.width, cover.height), JSON.stringify(cover)).toBeGreaterThan(0.9)
+    // The eastern provinces, where most buyers are, carry the GMV colours: about 7% of the
+    // canvas with this data (the quieter half of the scale stays blue and is not counted).
+    expect(cover.coloured, JSON.stringify(cover)).toBeGreaterThan(0.04)
+    // Provinces from Sichuan to the coast are large on the panel, not a speck on a globe.
+    expect(cover.colouredWidth, JSON.stringify(cover)).toBeGreaterThan(0.3)
+    const abroad = await page.locator('[data-testid="overseas"] li').allTextContents()
+    expect(abroad.length).toBe(5)
+    expect(abroad[0]).toMatch(/^[A-Z][a-z].*¥/)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test('the categories treemap keeps the same tiles in the same places across five ticks', async () => {
     const page = await browser.context.newPage()
     await page.setViewportSize({ width: 1920, height: 1080 })

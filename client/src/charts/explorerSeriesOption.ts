@@ -1,7 +1,7 @@
 import {
   formatCount,
   formatCountAxis,
-  formatMoneyAxis,
+  formatMoneyBrief,
   formatMoneyCompact,
   INTERVAL_MS,
   type Locale,
@@ -53,12 +53,12 @@ export function explorerSeriesOption(
     yAxis: {
       type: 'value',
       min: 0,
-      // Whole orders on a count axis; one unit system for money (formatMoneyAxis).
+      // Whole orders on a count axis; one unit system for money (formatMoneyBrief).
       minInterval: metric === 'orders' ? 1 : 0,
       axisLabel: {
         color: THEME.muted,
         formatter: (value: number) =>
-          metric === 'gmv' ? formatMoneyAxis(value, locale) : formatCountAxis(value, locale),
+          metric === 'gmv' ? formatMoneyBrief(value, locale) : formatCountAxis(value, locale),
       },
       splitLine: { lineStyle: { color: THEME.grid } },
     },

@@ -1,4 +1,4 @@
-import { type CampaignCurvePoint, formatMoneyAxis, type Locale } from '@gmv-pulse/shared'
+import { type CampaignCurvePoint, formatMoneyBrief, type Locale } from '@gmv-pulse/shared'
 import type { DrawnCurve } from '../data/liveCurve.ts'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
@@ -38,7 +38,7 @@ export function gmvCurveOption(
       axisLabel: {
         color: THEME.muted,
         fontSize: 14,
-        formatter: (value: number) => formatMoneyAxis(value, locale),
+        formatter: (value: number) => formatMoneyBrief(value, locale),
       },
       splitLine: { lineStyle: { color: THEME.grid } },
     },

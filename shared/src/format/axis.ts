@@ -1,9 +1,10 @@
 import type { Locale } from './locale.ts'
 
 /**
- * Chart axes: one unit system per page, chosen by the language (万 and 亿 in Chinese, thousand,
- * million and billion in English), straight from Intl's compact notation; at most three
- * significant digits, enough to read a tick and short enough for a narrow axis.
+ * Brief figures for chart axes and chart labels: one unit system per page, chosen by the
+ * language (万 and 亿 in Chinese, thousand, million and billion in English), straight from
+ * Intl's compact notation; at most three significant digits, enough to read a tick or a map
+ * label and short enough for a narrow axis.
  */
 const axisFormats = new Map<Locale, Intl.NumberFormat>()
 function axisFormat(locale: Locale): Intl.NumberFormat {
@@ -19,8 +20,8 @@ function axisFormat(locale: Locale): Intl.NumberFormat {
   return format
 }
 
-/** An amount of CNY on an axis: "¥0", "¥900 thousand", "¥1.2 million"; "¥90万", "¥4982亿". */
-export function formatMoneyAxis(value: number, locale: Locale): string {
+/** An amount of CNY in brief: "¥0", "¥900 thousand", "¥1.2 million"; "¥90万", "¥4980亿". */
+export function formatMoneyBrief(value: number, locale: Locale): string {
   const text = axisFormat(locale).format(Math.abs(value))
   return `${value < 0 ? '-' : ''}¥${text}`
 }

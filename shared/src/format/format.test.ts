@@ -7,7 +7,7 @@ import {
   formatGrowth,
   formatIntervalWidth,
   formatMoment,
-  formatMoneyAxis,
+  formatMoneyBrief,
   formatMoneyCompact,
   formatMoneyExact,
   formatMoneyWhole,
@@ -152,7 +152,7 @@ describe('moments', () => {
 describe('chart axes', () => {
   test('money reads in one unit system per language, from Intl', () => {
     const ticks = [0, 300_000, 900_000, 1_200_000, 15_000_000, 498_200_000_000]
-    expect(ticks.map((tick) => formatMoneyAxis(tick, 'en'))).toEqual([
+    expect(ticks.map((tick) => formatMoneyBrief(tick, 'en'))).toEqual([
       '¥0',
       '¥300 thousand',
       '¥900 thousand',
@@ -160,7 +160,7 @@ describe('chart axes', () => {
       '¥15 million',
       '¥498 billion',
     ])
-    expect(ticks.map((tick) => formatMoneyAxis(tick, 'zh-CN'))).toEqual([
+    expect(ticks.map((tick) => formatMoneyBrief(tick, 'zh-CN'))).toEqual([
       '¥0',
       '¥30万',
       '¥90万',

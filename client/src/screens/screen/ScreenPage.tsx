@@ -216,6 +216,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
                   flows={snapshot?.flows ?? []}
                   locale={locale}
                   label={strings.map}
+                  overseasTitle={strings.overseasBuyers}
                 />
               )}
             </Panel>
