@@ -46,8 +46,8 @@ describe('a caption is set whole at the largest size its tile holds, or not at a
     expect(fittingFontSize(lines, { width: 200, height: 40 }, [18, 15, 12], 1.25, measure)).toBe(0)
   })
   test('a box fits text and the inset on each side, not a pixel less', () => {
-    expect(labelFits({ width: 100, height: 44 }, { width: 108, height: 52 })).toBe(true)
-    expect(labelFits({ width: 100, height: 44 }, { width: 107, height: 52 })).toBe(false)
-    expect(labelFits({ width: 100, height: 44 }, { width: 108, height: 51 })).toBe(false)
+    expect(labelFits({ width: 100, height: 44 }, { width: 112, height: 56 })).toBe(true)
+    expect(labelFits({ width: 100, height: 44 }, { width: 111, height: 56 })).toBe(false)
+    expect(labelFits({ width: 100, height: 44 }, { width: 112, height: 55 })).toBe(false)
   })
 })

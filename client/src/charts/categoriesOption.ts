@@ -1,6 +1,6 @@
 import { formatMoneyCompact, formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
-import { fitLabelsToTiles } from './labelFit.ts'
+import { fitLabelsToTiles, LABEL_PADDING } from './labelFit.ts'
 import { plotAmount, THEME } from './theme.ts'
 
 /** Caption sizes tried, largest first: a small tile still names itself at 12 px, or says nothing. */
@@ -52,6 +52,8 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
         label: {
           color: '#fff',
           fontSize: CAPTION_SIZES[0],
+          // ECharts narrows a caption to its tile less this padding; the fit keeps a margin beyond it.
+          padding: LABEL_PADDING,
           fontFamily: THEME.fontFamily,
           // No fixed line height: lines follow the font size the layout picks.
           formatter: (item: { data: CategoryTile }) => item.data.caption,

@@ -5,8 +5,10 @@ export interface Box {
   height: number
 }
 
-/** Room kept between a label and its tile's edge, in CSS pixels. */
-export const LABEL_INSET = 4
+/** The padding the treemap sets around a caption (categoriesOption.ts), in CSS pixels. */
+export const LABEL_PADDING = 4
+/** Room kept between a label and its tile's edge: the padding and 2 px more for rounding. */
+export const LABEL_INSET = LABEL_PADDING + 2
 
 /** True when text of this size sits wholly inside the box, with the inset on every side. */
 export function labelFits(text: Box, box: Box, inset = LABEL_INSET): boolean {

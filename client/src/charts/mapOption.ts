@@ -17,8 +17,11 @@ export const ORIGIN_POINTS: Readonly<Record<string, { at: Position; province: st
 export const DEFAULT_ORIGIN = ORIGIN_POINTS.domestic as { at: Position; province: string }
 /** More lines than this turn the map into noise. */
 export const MAX_FLOW_LINES = 15
-/** The provinces named on the map with their GMV: the leaders, no more than the eye takes in. */
-export const LABELLED_PROVINCES = 5
+/**
+ * The provinces named on the map with their GMV: the leaders, no more than the eye takes in
+ * (and few enough that the south-east coast, under the list of buyers abroad, is rarely one).
+ */
+export const LABELLED_PROVINCES = 4
 /**
  * Two labels closer than this (degrees of longitude and latitude) would overlap: a two-line
  * label is about 7° of longitude wide and 2.6° of latitude high on the wall's map panel.

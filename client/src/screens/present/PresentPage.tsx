@@ -3,6 +3,7 @@ import {
   cutoffLabel,
   formatClock,
   formatMoneyCompact,
+  formatZoneName,
   type Headline,
   headlineSentence,
   headlineTable,
@@ -81,7 +82,7 @@ export function PresentPage({ locale }: { locale: Locale }) {
             locale === 'zh-CN'
               ? `截至${cutoffLabel(h.cutoff, timeZone, locale)}`
               : `As of ${cutoffLabel(h.cutoff, timeZone, locale)}`,
-          asOf: `${strings.asOf} ${h.gmv.asOf ? formatClock(h.gmv.asOf, timeZone) : '—'} (${timeZone})`,
+          asOf: `${strings.asOf} ${h.gmv.asOf ? formatClock(h.gmv.asOf, timeZone) : '—'} (${formatZoneName(timeZone, locale)})`,
           figures,
           topBrandsLabel: strings.topBrands,
           topBrands: h.topBrands.brands.map((row) => ({ name: row.key, text: formatMoneyCompact(row.gmv, locale) })),
