@@ -1,7 +1,7 @@
 import type { Share } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { categoriesOption } from './categoriesOption.ts'
-import { fittingFontSize, labelFits } from './labelFit.ts'
+import { fitLabelsToTiles, fittingFontSize, labelFits } from './labelFit.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: reading a built option in a test
 type Loose = any
@@ -44,6 +44,9 @@ describe('a caption is set whole at the largest size its tile holds, or not at a
   test('answers 0 (nothing drawn) when even the smallest does not fit', () => {
     expect(fittingFontSize(lines, { width: 80, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(0)
     expect(fittingFontSize(lines, { width: 200, height: 40 }, [18, 15, 12], 1.25, measure)).toBe(0)
+  })
+  test('a node without a caption (the root, an empty treemap) is left alone', () => {
+    expect(fitLabelsToTiles([18], 1.25, 'sans-serif')({ text: null, rect: { width: 10, height: 10 } })).toEqual({})
   })
   test('a box fits text and the inset on each side, not a pixel less', () => {
     expect(labelFits({ width: 100, height: 44 }, { width: 112, height: 56 })).toBe(true)

@@ -43,7 +43,9 @@ export function fittingFontSize(
 export function fitLabelsToTiles(sizes: readonly number[], lineHeightRatio: number, fontFamily: string) {
   const measure = (line: string, fontSize: number) =>
     echarts.format.getTextRect(line, `${fontSize}px ${fontFamily}`).width
-  return (params: { text: string; rect: Box }) => {
+  // A node without a caption (the treemap's root, or an empty treemap) comes with text null.
+  return (params: { text: string | null | undefined; rect: Box }) => {
+    if (typeof params.text !== 'string') return {}
     const fontSize = fittingFontSize(params.text.split('\n'), params.rect, sizes, lineHeightRatio, measure)
     return { fontSize }
   }
