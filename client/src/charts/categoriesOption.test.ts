@@ -26,9 +26,9 @@ describe('categories treemap', () => {
   })
   test('captions a tile with its label, amount and share in the page language', () => {
     const en: Loose = categoriesOption(tick('7000000.00', '4000000.00'), 'en')
-    expect(en.series[0].data[0].caption).toBe('Beauty & Skincare\n¥7.0 million\n60.0%')
+    expect(en.series[0].data[0].caption).toBe('Beauty & Skincare\n¥7 million\n60.0%')
     const zh: Loose = categoriesOption(tick('7000000.00', '4000000.00'), 'zh-CN')
-    expect(zh.series[0].data[0].caption).toBe('美妆护肤\n¥700.0万\n60.0%')
+    expect(zh.series[0].data[0].caption).toBe('美妆护肤\n¥700万\n60.0%')
     expect(zh.series[0].label.formatter({ data: zh.series[0].data[1] })).toBe(zh.series[0].data[1].caption)
   })
 })

@@ -1,4 +1,4 @@
-import { formatMoneyCompact, formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
+import { formatMoneyBrief, formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { fitLabelsToTiles, LABEL_PADDING } from './labelFit.ts'
 import { plotAmount, THEME } from './theme.ts'
@@ -30,7 +30,8 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
     value: plotAmount(category.gmv),
     caption: [
       keyLabel('category', category.key, locale),
-      formatMoneyCompact(category.gmv, locale, { fractionDigits: 1 }),
+      // One unit system on the chart: "¥956 thousand" beside "¥1.6 million", never "¥955,770.97".
+      formatMoneyBrief(plotAmount(category.gmv), locale),
       formatShare(category.share, locale),
     ].join('\n'),
     itemStyle: { color: THEME.palette[index % THEME.palette.length] as string },

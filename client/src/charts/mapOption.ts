@@ -24,9 +24,10 @@ export const MAX_FLOW_LINES = 15
 export const LABELLED_PROVINCES = 4
 /**
  * Two labels closer than this (degrees of longitude and latitude) would overlap: a two-line
- * label is about 7° of longitude wide and 2.6° of latitude high on the wall's map panel.
+ * label ("Shandong / ¥697 thousand") is up to about 9° of longitude wide and 3.5° of latitude
+ * high on the wall's map panel, its line gap included.
  */
-const LABEL_SPAN: Position = [7, 2.6]
+const LABEL_SPAN: Position = [9, 3.5]
 
 /** The largest provinces, each far enough from those already chosen for its label to stand clear. */
 export function spacedLeaders<T extends { code: string }>(
