@@ -18,8 +18,7 @@ export const DEFAULT_ORIGIN = ORIGIN_POINTS.domestic as { at: Position; province
 /** More lines than this turn the map into noise. */
 export const MAX_FLOW_LINES = 15
 /**
- * The provinces named on the map with their GMV: the leaders, no more than the eye takes in
- * (and few enough that the south-east coast, under the list of buyers abroad, is rarely one).
+ * The provinces named on the map with their GMV: the leaders, no more than the eye takes in.
  */
 export const LABELLED_PROVINCES = 4
 /**
