@@ -15,6 +15,7 @@ export {
   campaignYearOf,
   toChinaIso,
 } from './campaignWindow.ts'
+export { CATEGORIES, CHANNELS, REGION_WEIGHTS } from './catalog.ts'
 export {
   type BatchOptions,
   type CampaignGenerator,

@@ -102,6 +102,8 @@ describe('the presenter in a real browser against the real server, under its CSP
     await openPresenter(page)
     const pdf = await download(page, '[data-testid="pdf"]')
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // Named by its size, as the PNGs are: the slide's PDF and the square's never share a name.
+    expect(pdf.name).toMatch(/-1920x1080\.pdf$/)
     const dir = mkdtempSync(join(tmpdir(), 'gmv-pulse-pdf-'))
     try {
       const file = join(dir, 'headline.pdf')

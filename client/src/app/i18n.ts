@@ -14,6 +14,7 @@ const en = {
   channels: 'Channels',
   livestreamShare: 'Livestream share',
   map: 'Buyers by region',
+  overseasBuyers: 'Buyers abroad',
   categories: 'Categories',
   participatingBrands: 'Participating brands',
   overseasBrands: 'Overseas brands',
@@ -53,6 +54,7 @@ const zh: Strings = {
   channels: '渠道',
   livestreamShare: '直播占比',
   map: '买家地域分布',
+  overseasBuyers: '海外买家',
   categories: '品类',
   participatingBrands: '参与品牌',
   overseasBrands: '海外品牌',
@@ -77,28 +79,3 @@ const zh: Strings = {
 }
 
 export const STRINGS: Record<Locale, Strings> = { en, 'zh-CN': zh }
-
-/** Names of well-known channel and category keys; anything else shows as sent. */
-const KEY_LABELS: Record<Locale, Record<string, string>> = {
-  en: { livestream: 'Livestream', search: 'Search', feed: 'Feed', promotion: 'Promotion', other: 'Other' },
-  'zh-CN': {
-    livestream: '直播',
-    search: '搜索',
-    feed: '推荐',
-    promotion: '会场',
-    other: '其他',
-    Electronics: '数码',
-    Apparel: '服饰',
-    Beauty: '美妆',
-    Home: '家居',
-    Food: '食品',
-    Appliances: '家电',
-    Sports: '运动',
-    Baby: '母婴',
-  },
-}
-
-export const labelOf =
-  (locale: Locale) =>
-  (key: string): string =>
-    KEY_LABELS[locale][key] ?? key

@@ -11,6 +11,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
+import { LabelLayout } from 'echarts/features'
 import { CanvasRenderer } from 'echarts/renderers'
 
 echarts.use([
@@ -26,6 +27,8 @@ echarts.use([
   LegendComponent,
   MarkPointComponent,
   VisualMapComponent,
+  // labelLayout callbacks: the treemap hides a caption its tile cannot hold (labelFit.ts).
+  LabelLayout,
   CanvasRenderer,
 ])
 

@@ -1,4 +1,12 @@
-import { formatCount, formatMoneyCompact, INTERVAL_MS, type Locale, type Timeseries } from '@gmv-pulse/shared'
+import {
+  formatCount,
+  formatCountAxis,
+  formatMoneyBrief,
+  formatMoneyCompact,
+  INTERVAL_MS,
+  type Locale,
+  type Timeseries,
+} from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
 import { ZONED_AXIS, zonedAxisTime } from './zonedTime.ts'
@@ -45,7 +53,13 @@ export function explorerSeriesOption(
     yAxis: {
       type: 'value',
       min: 0,
-      axisLabel: { color: THEME.muted, formatter: format },
+      // Whole orders on a count axis; one unit system for money (formatMoneyBrief).
+      minInterval: metric === 'orders' ? 1 : 0,
+      axisLabel: {
+        color: THEME.muted,
+        formatter: (value: number) =>
+          metric === 'gmv' ? formatMoneyBrief(value, locale) : formatCountAxis(value, locale),
+      },
       splitLine: { lineStyle: { color: THEME.grid } },
     },
     series: [

@@ -1,4 +1,4 @@
-import { type CampaignCurvePoint, formatMoneyCompact, type Locale, shiftDecimal } from '@gmv-pulse/shared'
+import { type CampaignCurvePoint, formatMoneyBrief, type Locale } from '@gmv-pulse/shared'
 import type { DrawnCurve } from '../data/liveCurve.ts'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
@@ -38,9 +38,7 @@ export function gmvCurveOption(
       axisLabel: {
         color: THEME.muted,
         fontSize: 14,
-        // Axis ticks are floats already; format them through the same compact money rules.
-        formatter: (value: number) =>
-          formatMoneyCompact(shiftDecimal(value.toFixed(2), 0), locale, { fractionDigits: 0 }),
+        formatter: (value: number) => formatMoneyBrief(value, locale),
       },
       splitLine: { lineStyle: { color: THEME.grid } },
     },

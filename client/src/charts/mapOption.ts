@@ -1,22 +1,52 @@
 import type { Flow, Locale, Share } from '@gmv-pulse/shared'
-import { formatMoneyCompact } from '@gmv-pulse/shared'
+import { formatMoneyBrief, isChinaProvince, keyLabel } from '@gmv-pulse/shared'
 import { mapRegionOf } from '../map/buildPulseMap.ts'
 import type { Position } from '../map/decodeCompressedGeo.ts'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
 
 /**
- * Where a flow line starts, by brand origin: domestic brands from Hangzhou, the festival's
- * home; overseas brands from a point at sea east of China, standing for "abroad" (the
+ * Where a flow line starts, by brand origin, always on land: domestic brands from Hangzhou,
+ * the festival's home; overseas brands from Shanghai, where cross-border goods enter (the
  * order says overseas, not which country).
  */
-export const ORIGIN_POINTS: Readonly<Record<string, Position>> = {
-  domestic: [120.15, 30.28],
-  overseas: [138, 24],
+export const ORIGIN_POINTS: Readonly<Record<string, { at: Position; province: string }>> = {
+  domestic: { at: [120.15, 30.28], province: 'CN-ZJ' },
+  overseas: { at: [121.47, 31.23], province: 'CN-SH' },
 }
-export const DEFAULT_ORIGIN = ORIGIN_POINTS.domestic as Position
+export const DEFAULT_ORIGIN = ORIGIN_POINTS.domestic as { at: Position; province: string }
 /** More lines than this turn the map into noise. */
 export const MAX_FLOW_LINES = 15
+/**
+ * The provinces named on the map with their GMV: the leaders, no more than the eye takes in.
+ */
+export const LABELLED_PROVINCES = 4
+/**
+ * Two labels closer than this (degrees of longitude and latitude) would overlap: a two-line
+ * label ("Shandong / ¥697 thousand") is up to about 9° of longitude wide and 3.5° of latitude
+ * high on the wall's map panel, its line gap included.
+ */
+const LABEL_SPAN: Position = [9, 3.5]
+
+/** The largest provinces, each far enough from those already chosen for its label to stand clear. */
+export function spacedLeaders<T extends { code: string }>(
+  ranked: readonly T[],
+  centers: Readonly<Record<string, Position>>,
+  limit = LABELLED_PROVINCES,
+): T[] {
+  const chosen: T[] = []
+  for (const province of ranked) {
+    if (chosen.length === limit) break
+    const at = centers[province.code]
+    if (!at) continue
+    const clear = chosen.every((other) => {
+      const [x, y] = centers[other.code] as Position
+      return Math.abs(x - at[0]) >= LABEL_SPAN[0] || Math.abs(y - at[1]) >= LABEL_SPAN[1]
+    })
+    if (clear) chosen.push(province)
+  }
+  return chosen
+}
 
 export interface MapOptionInput {
   mapName: string
@@ -26,18 +56,32 @@ export interface MapOptionInput {
   locale: Locale
 }
 
-/** Provinces and countries coloured by GMV, with flow lines from the origin to the largest buyer regions. */
-export function mapOption({ mapName, regions, flows, centers, locale }: MapOptionInput): EChartsCoreOption {
-  const byRegion = new Map<string, number>()
+/** GMV per province of China (Hong Kong, Macao and Taiwan under either code), largest first. */
+export function provinceTotals(regions: readonly Share[]): { code: string; value: number }[] {
+  const byProvince = new Map<string, { code: string; value: number }>()
   for (const region of regions) {
-    const name = mapRegionOf(region.key)
-    byRegion.set(name, (byRegion.get(name) ?? 0) + plotAmount(region.gmv))
+    const code = mapRegionOf(region.key)
+    if (!isChinaProvince(code)) continue
+    const known = byProvince.get(code)
+    // Two codes for one shape (HK and CN-HK): their sum is plotted and labelled, as pixels.
+    if (known) known.value += plotAmount(region.gmv)
+    else byProvince.set(code, { code, value: plotAmount(region.gmv) })
   }
-  const max = Math.max(1, ...byRegion.values())
+  return [...byProvince.values()].sort((a, b) => b.value - a.value)
+}
+
+/**
+ * China by province, filling its panel, coloured by GMV on a visible scale; the leading
+ * provinces named with their GMV; flow lines from each brand origin to the provinces buying
+ * most, every line starting and ending on land.
+ */
+export function mapOption({ mapName, regions, flows, centers, locale }: MapOptionInput): EChartsCoreOption {
+  const provinces = provinceTotals(regions)
+  const max = Math.max(1, provinces[0]?.value ?? 0)
   const lines = flows
-    .map((flow) => ({ flow, from: ORIGIN_POINTS[flow.origin] ?? DEFAULT_ORIGIN, to: centers[flow.region] }))
-    // A line needs two ends apart: Hangzhou's own province has no line to draw.
-    .filter((line) => line.to !== undefined && !(line.flow.origin !== 'overseas' && line.flow.region === 'CN-ZJ'))
+    .map((flow) => ({ flow, origin: ORIGIN_POINTS[flow.origin] ?? DEFAULT_ORIGIN, region: mapRegionOf(flow.region) }))
+    // Lines end in a province; one that starts in the province it ends in has nothing to draw.
+    .filter(({ origin, region }) => isChinaProvince(region) && centers[region] && region !== origin.province)
     .sort((a, b) => plotAmount(b.flow.gmv) - plotAmount(a.flow.gmv))
     .slice(0, MAX_FLOW_LINES)
   return {
@@ -45,26 +89,50 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
     geo: {
       map: mapName,
       roam: false,
-      // Asia-Pacific in view with China large; the rest of the world is still drawn at the edges.
-      center: [108, 28],
-      zoom: 2.2,
+      // The whole panel, a little room kept at the bottom left for the colour scale.
+      top: 8,
+      bottom: 8,
+      left: 8,
+      right: 8,
       silent: true,
-      itemStyle: { areaColor: '#141c2e', borderColor: '#2c3a58', borderWidth: 0.6 },
+      itemStyle: { areaColor: '#1c2740', borderColor: '#3a4a6e', borderWidth: 0.8 },
       emphasis: { disabled: true },
+      label: { show: false },
+      regions: spacedLeaders(provinces, centers).map((province) => ({
+        name: province.code,
+        label: {
+          show: true,
+          color: '#fff',
+          fontSize: 15,
+          lineHeight: 18,
+          fontWeight: 600,
+          textBorderColor: '#05070d',
+          textBorderWidth: 3,
+          formatter: `${keyLabel('region', province.code, locale)}\n${formatMoneyBrief(province.value, locale)}`,
+        },
+      })),
     },
     visualMap: {
       type: 'continuous',
       min: 0,
       max,
-      show: false,
       seriesIndex: 0,
-      inRange: { color: ['#1c2740', '#7a3b12', '#ff6a00', '#ffd27a'] },
+      left: 8,
+      bottom: 8,
+      orient: 'vertical',
+      itemWidth: 12,
+      itemHeight: 110,
+      calculable: false,
+      realtime: false,
+      text: [formatMoneyBrief(max, locale), formatMoneyBrief(0, locale)],
+      textStyle: { color: THEME.muted, fontSize: 13 },
+      inRange: { color: ['#23304d', '#7a3b12', '#ff6a00', '#ffd27a'] },
     },
     series: [
       {
         type: 'map',
         geoIndex: 0,
-        data: [...byRegion].map(([name, value]) => ({ name, value })),
+        data: provinces.map(({ code, value }) => ({ name: code, value })),
       },
       {
         type: 'lines',
@@ -73,11 +141,30 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
         // No trail: a trail keeps a motion-blur layer that is repainted in full every frame.
         effect: { show: true, period: 3, trailLength: 0, symbolSize: 6, color: '#ffd27a' },
         lineStyle: { color: THEME.accent, width: 1.5, opacity: 0.5, curveness: 0.25 },
-        data: lines.map(({ flow, from, to }) => ({
-          coords: [from, to as Position],
-          name: `${flow.region} ${formatMoneyCompact(flow.gmv, locale, { fractionDigits: 1 })}`,
+        data: lines.map(({ flow, origin, region }) => ({
+          coords: [origin.at, centers[region] as Position],
+          name: `${region} ${flow.origin}`,
         })),
       },
     ],
   }
+}
+
+export interface OverseasRow {
+  code: string
+  name: string
+  gmv: string
+}
+
+/** Buyers abroad, largest first, by country name in the page's language: the wall lists them beside the map. */
+export function overseasRanking(regions: readonly Share[], locale: Locale, limit = 5): OverseasRow[] {
+  return regions
+    .filter((region) => !isChinaProvince(mapRegionOf(region.key)))
+    .sort((a, b) => plotAmount(b.gmv) - plotAmount(a.gmv))
+    .slice(0, limit)
+    .map((region) => ({
+      code: region.key,
+      name: keyLabel('region', region.key, locale),
+      gmv: formatMoneyBrief(plotAmount(region.gmv), locale),
+    }))
 }

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
-import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS } from './mapOption.ts'
+import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS, overseasRanking, spacedLeaders } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
-import { categoriesOption, channelsOption } from './sharesOptions.ts'
+import { channelsOption } from './sharesOptions.ts'
 import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
 
 // Option objects are deep unions; the tests read them as plain data.
@@ -85,15 +85,11 @@ describe('top brands', () => {
 
 describe('shares', () => {
   test('the livestream slice is pulled out of the channel ring', () => {
-    const option: Loose = channelsOption(snapshot.channels ?? [], 'en', (key) => key)
+    const option: Loose = channelsOption(snapshot.channels ?? [], 'en')
     expect(option.series[0].data.map((slice: Loose) => [slice.name, slice.selected])).toEqual([
       ['livestream', true],
       ['search', false],
     ])
-  })
-  test('categories carry name, amount and share', () => {
-    const option: Loose = categoriesOption(snapshot.categories ?? [], 'en', (key) => key.toUpperCase())
-    expect(option.series[0].data[0].name).toBe('ELECTRONICS\n¥7.0 million · 56.7%')
   })
 })
 
@@ -101,34 +97,64 @@ describe('map', () => {
   const centers = {
     'CN-ZJ': [120, 29] as [number, number],
     'CN-GD': [113, 23] as [number, number],
-    US: [-100, 40] as [number, number],
+    'CN-SH': [121.5, 31.2] as [number, number],
+    'CN-HK': [114.2, 22.3] as [number, number],
   }
   const flows = [
     { origin: 'domestic', region: 'CN-ZJ', gmv: '900.00' },
     { origin: 'domestic', region: 'US', gmv: '300.00' },
     { origin: 'overseas', region: 'CN-GD', gmv: '500.00' },
+    { origin: 'overseas', region: 'CN-SH', gmv: '450.00' },
+    { origin: 'domestic', region: 'HK', gmv: '200.00' },
     { origin: 'overseas', region: 'XX', gmv: '800.00' },
   ]
-  test('colours regions by GMV and scales the colour to the largest', () => {
-    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'en' })
-    expect(option.series[0].data).toContainEqual({ name: 'CN-ZJ', value: 6_000_000 })
+  const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'en' })
+  test('colours China’s provinces by GMV on a visible scale up to the largest', () => {
+    expect(option.series[0].data).toEqual([
+      { name: 'CN-ZJ', value: 6_000_000 },
+      { name: 'CN-GD', value: 5_000_000 },
+    ])
     expect(option.visualMap.max).toBe(6_000_000)
+    expect(option.visualMap.show).not.toBe(false)
+    expect(option.visualMap.text).toEqual(['¥6 million', '¥0'])
   })
-  test('draws flow lines from each brand origin to its buyer regions, largest first, skipping what cannot be drawn', () => {
-    const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'en' })
+  test('names the leading provinces with their GMV in the page language', () => {
+    const zh: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'zh-CN' })
+    expect(zh.geo.regions.map((region: Loose) => [region.name, region.label.formatter])).toEqual([
+      ['CN-ZJ', '浙江\n¥600万'],
+      ['CN-GD', '广东\n¥500万'],
+    ])
+  })
+  test('leaves out a leader whose label would cover a larger neighbour’s', () => {
+    const ranked = [{ code: 'CN-ZJ' }, { code: 'CN-SH' }, { code: 'CN-GD' }]
+    expect(spacedLeaders(ranked, centers).map((province) => province.code)).toEqual(['CN-ZJ', 'CN-GD'])
+  })
+  test('draws flows from an origin on land to provinces only, largest first', () => {
     expect(option.series[1].data.map((line: Loose) => line.coords)).toEqual([
-      [ORIGIN_POINTS.overseas, centers['CN-GD']],
-      [DEFAULT_ORIGIN, centers.US],
+      [ORIGIN_POINTS.overseas?.at, centers['CN-GD']],
+      [DEFAULT_ORIGIN.at, centers['CN-HK']],
     ])
   })
   test('Hong Kong buyers under HK colour the Hong Kong province shape', () => {
-    const option: Loose = mapOption({
+    const hk: Loose = mapOption({
       mapName: 'm',
       regions: [{ key: 'HK', gmv: '5.00', orders: 1, share: 1 }],
       flows: [],
       centers,
       locale: 'en',
     })
-    expect(option.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
+    expect(hk.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
+  })
+  test('ranks buyers abroad by GMV with their country names', () => {
+    const regions = [
+      ...(snapshot.regions ?? []),
+      { key: 'SG', gmv: '2000000.00', orders: 9, share: 0.1 },
+      { key: 'HK', gmv: '9000000.00', orders: 9, share: 0.1 },
+    ]
+    expect(overseasRanking(regions, 'en')).toEqual([
+      { code: 'SG', name: 'Singapore', gmv: '¥2 million' },
+      { code: 'US', name: 'United States', gmv: '¥1.35 million' },
+    ])
+    expect(overseasRanking(regions, 'zh-CN').map((row) => row.name)).toEqual(['新加坡', '美国'])
   })
 })

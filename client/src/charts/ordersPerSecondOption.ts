@@ -1,4 +1,4 @@
-import { formatCount, type Locale, type Snapshot } from '@gmv-pulse/shared'
+import { formatCount, formatCountAxis, type Locale, type Snapshot } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { THEME } from './theme.ts'
 import { ZONED_AXIS, zonedAxisTime } from './zonedTime.ts'
@@ -23,7 +23,8 @@ export function ordersPerSecondOption(
   return {
     ...ZONED_AXIS,
     animation: false,
-    grid: { left: 70, right: 20, top: 20, bottom: 30 },
+    // Room above the plot for the peak's pin.
+    grid: { left: 70, right: 20, top: 44, bottom: 30 },
     xAxis: {
       type: 'time',
       axisLabel: { color: THEME.muted, fontSize: 14, hideOverlap: true },
@@ -33,7 +34,9 @@ export function ordersPerSecondOption(
     yAxis: {
       type: 'value',
       min: 0,
-      axisLabel: { color: THEME.muted, fontSize: 14, formatter: (value: number) => formatCount(value, locale) },
+      // Orders come whole: no tick at 0.5 when a quiet second counts 1.
+      minInterval: 1,
+      axisLabel: { color: THEME.muted, fontSize: 14, formatter: (value: number) => formatCountAxis(value, locale) },
       splitLine: { lineStyle: { color: THEME.grid } },
     },
     series: [

@@ -19,10 +19,6 @@ export interface ChinaFeature {
   properties: { name: string; cp?: Position }
   geometry: CompressedGeometry
 }
-interface WorldFeature {
-  properties: { iso_a2: string }
-  geometry: PulseFeature['geometry']
-}
 
 const provinceByZhName = new Map(
   (Object.entries(CHINA_PROVINCES) as [ChinaProvinceCode, { zh: string }][]).map(([code, names]) => [names.zh, code]),
@@ -50,11 +46,10 @@ function largestRingCenter(geometry: PulseFeature['geometry']): Position {
 }
 
 /**
- * One map for the wall: China by province (from the ECharts map script) and every other
- * country (from the world GeoJSON), each feature named by its region code. China, Hong Kong,
- * Macao and Taiwan come from the province layer; the world layer's copies are dropped.
+ * The wall's map: China by province (from the ECharts map script), each feature named by its
+ * region code. Buyers abroad are not drawn on it: the wall ranks them beside the map.
  */
-export function buildPulseMap(china: { features: ChinaFeature[] }, world: { features: WorldFeature[] }): PulseMap {
+export function buildPulseMap(china: { features: ChinaFeature[] }): PulseMap {
   const features: PulseFeature[] = []
   const centers: Record<string, Position> = {}
   for (const feature of china.features) {
@@ -70,13 +65,6 @@ export function buildPulseMap(china: { features: ChinaFeature[] }, world: { feat
           }
     features.push({ type: 'Feature', properties: { name: code }, geometry })
     centers[code] = feature.properties.cp ? round(feature.properties.cp) : largestRingCenter(geometry)
-  }
-  const fromProvinces = new Set(['CN', 'HK', 'MO', 'TW', 'AQ'])
-  for (const feature of world.features) {
-    const code = feature.properties.iso_a2
-    if (!/^[A-Z]{2}$/.test(code) || fromProvinces.has(code)) continue
-    features.push({ type: 'Feature', properties: { name: code }, geometry: feature.geometry })
-    centers[code] = largestRingCenter(feature.geometry)
   }
   // Buyers in Hong Kong, Macao and Taiwan may arrive under either code.
   for (const [country, province] of [

@@ -3,14 +3,18 @@ import { convertFromCny } from '../money.ts'
 import {
   formatClock,
   formatCount,
+  formatCountAxis,
   formatGrowth,
+  formatIntervalWidth,
   formatMoment,
+  formatMoneyBrief,
   formatMoneyCompact,
   formatMoneyExact,
   formatMoneyWhole,
   formatSeconds,
   formatShare,
   formatUsdFromCny,
+  formatZoneName,
   resolveLocale,
   shiftDecimal,
   thresholdLabel,
@@ -142,5 +146,44 @@ describe('moments', () => {
   test('the day is the campaign zone’s, not UTC’s: 16:00 UTC is already the next day in Shanghai', () => {
     expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('11 Nov 00:00:05')
     expect(formatMoment(peak, 'UTC', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('16:00:05')
+  })
+})
+
+describe('chart axes', () => {
+  test('money reads in one unit system per language, from Intl', () => {
+    const ticks = [0, 300_000, 900_000, 1_200_000, 15_000_000, 498_200_000_000]
+    expect(ticks.map((tick) => formatMoneyBrief(tick, 'en'))).toEqual([
+      '¥0',
+      '¥300 thousand',
+      '¥900 thousand',
+      '¥1.2 million',
+      '¥15 million',
+      '¥498 billion',
+    ])
+    expect(ticks.map((tick) => formatMoneyBrief(tick, 'zh-CN'))).toEqual([
+      '¥0',
+      '¥30万',
+      '¥90万',
+      '¥120万',
+      '¥1500万',
+      '¥4980亿',
+    ])
+  })
+  test('counts read the same way', () => {
+    expect(formatCountAxis(12_000, 'en')).toBe('12 thousand')
+    expect(formatCountAxis(12_000, 'zh-CN')).toBe('1.2万')
+    expect(formatCountAxis(900, 'en')).toBe('900')
+  })
+})
+
+describe('units and zones in words', () => {
+  test('an interval reads in the page language', () => {
+    expect(formatIntervalWidth('5m', 'en')).toBe('5 min')
+    expect(formatIntervalWidth('5m', 'zh-CN')).toBe('5分钟')
+    expect(formatIntervalWidth('1s', 'zh-CN')).toBe('1秒')
+  })
+  test('a zone reads by its name, not its identifier', () => {
+    expect(formatZoneName('Asia/Shanghai', 'en')).toBe('China Standard Time')
+    expect(formatZoneName('Asia/Shanghai', 'zh-CN')).toBe('中国标准时间')
   })
 })

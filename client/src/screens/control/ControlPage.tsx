@@ -1,7 +1,7 @@
 import {
-  CHINA_PROVINCES,
   describeScene,
   formatMoment,
+  keyLabel,
   type Locale,
   type SceneCommandInput,
   SPOTLIGHT_DIMENSIONS,
@@ -280,10 +280,6 @@ function SpotlightValue({
     dimension === 'brand'
       ? (brands.data?.brands ?? []).map((match) => match.brand)
       : (top.data?.rows ?? []).map((row) => row.key)
-  const labelOf = (key: string) =>
-    key in CHINA_PROVINCES
-      ? CHINA_PROVINCES[key as keyof typeof CHINA_PROVINCES][locale === 'zh-CN' ? 'zh' : 'en']
-      : undefined
   return (
     <>
       <input
@@ -298,7 +294,11 @@ function SpotlightValue({
       />
       <datalist id={listId} data-testid="spotlight-options">
         {options.slice(0, 50).map((option) => (
-          <option key={option} value={option} label={labelOf(option)} />
+          <option
+            key={option}
+            value={option}
+            label={dimension === 'brand' ? undefined : keyLabel(dimension, option, locale)}
+          />
         ))}
       </datalist>
     </>

@@ -1,11 +1,11 @@
-import { formatMoneyCompact, type Locale } from '@gmv-pulse/shared'
+import { formatCount, formatMoneyCompact, type Locale } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
-import { brandSearchQuery } from '../../data/analystQueries.ts'
+import { brandSearchQuery, headlineQuery } from '../../data/analystQueries.ts'
 import { ErrorNote } from './ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
-/** Wait this long after the last keystroke: one search per pause, not one per letter, over 250,000 brands. */
+/** Wait this long after the last keystroke: one search per pause, not one per letter, over a festival's 250,000 brands. */
 const SEARCH_DEBOUNCE_MS = 200
 /** Ten suggestions fit under the field without scrolling. */
 const SUGGESTIONS = 10
@@ -38,6 +38,12 @@ export function BrandTypeahead({
   const query = useQuery(brandSearchQuery({ search, limit: SUGGESTIONS }))
   const matches = search ? (query.data?.brands ?? []) : []
   const shown = open && text.trim().length > 0
+  // How many brands there are to search comes from the data: the campaign so far's count.
+  const participating = useQuery(headlineQuery({})).data?.participatingBrands.count
+  const placeholder =
+    participating === undefined
+      ? strings.brandSearch
+      : strings.brandSearchCount.replace('{count}', formatCount(participating, locale))
 
   const choose = (brand: string) => {
     onChange(brand)
@@ -60,7 +66,7 @@ export function BrandTypeahead({
         aria-autocomplete="list"
         aria-controls={listId}
         aria-label={strings.brand}
-        placeholder={strings.brandSearch}
+        placeholder={placeholder}
         data-testid="brand-search"
         value={text}
         onChange={(event) => {

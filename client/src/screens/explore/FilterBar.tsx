@@ -1,6 +1,5 @@
-import { CHINA_PROVINCES, type FilterDimension, isChinaProvince, type Locale } from '@gmv-pulse/shared'
+import { type FilterDimension, keyLabel, type Locale } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
-import { labelOf } from '../../app/i18n.ts'
 import { topQuery } from '../../data/analystQueries.ts'
 import { BrandTypeahead } from './BrandTypeahead.tsx'
 import { ErrorNote } from './ErrorNote.tsx'
@@ -10,12 +9,6 @@ import { type CampaignFrame, campaignDays, dayLabel, fromLocalInput, toLocalInpu
 
 /** Categories, channels, rooms and regions are few enough to list; the 100 largest cover any festival's. */
 const OPTION_LIMIT = 100
-
-export function keyLabel(dimension: FilterDimension, key: string, locale: Locale): string {
-  if (dimension === 'region' && isChinaProvince(key)) return CHINA_PROVINCES[key][locale === 'zh-CN' ? 'zh' : 'en']
-  if (dimension === 'category' || dimension === 'channel') return labelOf(locale)(key)
-  return key
-}
 
 function DimensionSelect({
   dimension,

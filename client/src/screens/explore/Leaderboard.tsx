@@ -6,6 +6,7 @@ import {
   formatMoneyCompact,
   formatMoneyExact,
   formatShare,
+  keyLabel,
   type Locale,
   type TopRequest,
   type TopSort,
@@ -16,7 +17,6 @@ import { useQuery } from '@tanstack/react-query'
 import { topQuery } from '../../data/analystQueries.ts'
 import { downloadText, fileSafe } from '../../export/download.ts'
 import { ErrorNote } from './ErrorNote.tsx'
-import { keyLabel } from './FilterBar.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
 export function Leaderboard({

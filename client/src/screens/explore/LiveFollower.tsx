@@ -47,6 +47,8 @@ export function LiveFollower({ filter, locale, onAdvance }: { filter: Filter; lo
     tickMs: live.snapshot?.tickMs ?? 1000,
     serverStale: live.snapshot?.stale ?? false,
     ageSeconds: live.snapshot?.ageSeconds ?? 0,
+    // The explorer keeps no heartbeat: its badge allows no round trip beyond the ticks.
+    roundTripMs: null,
   })
   return <FreshnessBadge state={state} strings={STRINGS[locale]} locale={locale} frozen={false} />
 }

@@ -1,4 +1,11 @@
-import { type Locale, type Timeseries, timeseriesTable, toCsv } from '@gmv-pulse/shared'
+import {
+  formatIntervalWidth,
+  formatZoneName,
+  type Locale,
+  type Timeseries,
+  timeseriesTable,
+  toCsv,
+} from '@gmv-pulse/shared'
 import { useMemo, useRef } from 'react'
 import { Chart } from '../../charts/Chart.tsx'
 import '../../charts/echartsExplorer.ts'
@@ -55,7 +62,9 @@ export function SeriesPanel({
     <section className="panel-a series" data-testid={`series-${metric}`}>
       <header className="panel-a-head">
         <h2>{title}</h2>
-        <span className="muted">{series ? `${series.interval} · ${series.timeZone}` : ''}</span>
+        <span className="muted">
+          {series ? `${formatIntervalWidth(series.interval, locale)} · ${formatZoneName(series.timeZone, locale)}` : ''}
+        </span>
         <button type="button" data-testid={`png-${metric}`} disabled={!option} onClick={exportPng}>
           ⤓ {strings.downloadPng}
         </button>

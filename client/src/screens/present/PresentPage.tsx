@@ -3,6 +3,7 @@ import {
   cutoffLabel,
   formatClock,
   formatMoneyCompact,
+  formatZoneName,
   type Headline,
   headlineSentence,
   headlineTable,
@@ -11,7 +12,7 @@ import {
   toCsv,
 } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Chart } from '../../charts/Chart.tsx'
 import '../../charts/echartsExplorer.ts'
 import { topBrandsOption } from '../../charts/topBrandsOption.ts'
@@ -72,22 +73,25 @@ export function PresentPage({ locale }: { locale: Locale }) {
       headline ? LOCALES.map((language) => ({ language, text: headlineSentence(headline, language, timeZone) })) : [],
     [headline, timeZone],
   )
-  const cardItems = (h: Headline, cardFormat: CardFormat) =>
-    layoutCard(
-      {
-        title: `GMV Pulse · ${h.campaign}`,
-        cutoff:
-          locale === 'zh-CN'
-            ? `截至${cutoffLabel(h.cutoff, timeZone, locale)}`
-            : `As of ${cutoffLabel(h.cutoff, timeZone, locale)}`,
-        asOf: `${strings.asOf} ${h.gmv.asOf ? formatClock(h.gmv.asOf, timeZone) : '—'} (${timeZone})`,
-        figures,
-        topBrandsLabel: strings.topBrands,
-        topBrands: h.topBrands.brands.map((row) => ({ name: row.key, text: formatMoneyCompact(row.gmv, locale) })),
-        sentence: headlineSentence(h, locale, timeZone),
-      },
-      cardFormat,
-    )
+  const cardItems = useCallback(
+    (h: Headline, cardFormat: CardFormat) =>
+      layoutCard(
+        {
+          title: `GMV Pulse · ${h.campaign}`,
+          cutoff:
+            locale === 'zh-CN'
+              ? `截至${cutoffLabel(h.cutoff, timeZone, locale)}`
+              : `As of ${cutoffLabel(h.cutoff, timeZone, locale)}`,
+          asOf: `${strings.asOf} ${h.gmv.asOf ? formatClock(h.gmv.asOf, timeZone) : '—'} (${formatZoneName(timeZone, locale)})`,
+          figures,
+          topBrandsLabel: strings.topBrands,
+          topBrands: h.topBrands.brands.map((row) => ({ name: row.key, text: formatMoneyCompact(row.gmv, locale) })),
+          sentence: headlineSentence(h, locale, timeZone),
+        },
+        cardFormat,
+      ),
+    [locale, timeZone, strings, figures],
+  )
 
   useEffect(() => {
     if (!headline || !canvas.current) return
@@ -100,7 +104,7 @@ export function PresentPage({ locale }: { locale: Locale }) {
     return () => {
       cancelled = true
     }
-  })
+  }, [headline, format, cardItems])
 
   const chartOption = useMemo(
     () =>
@@ -137,7 +141,12 @@ export function PresentPage({ locale }: { locale: Locale }) {
   const exportPdf = async () => {
     if (!headline) return
     const card = renderCard(cardItems(headline, format), format)
-    downloadBlob(await cardPdf(card.toDataURL('image/png'), format, `GMV Pulse ${headline.campaign}`), `${stem}.pdf`)
+    const { width, height } = CARD_SIZES[format]
+    // One name per format and size: the slide's and the square's PDFs never overwrite each other.
+    downloadBlob(
+      await cardPdf(card.toDataURL('image/png'), format, `GMV Pulse ${headline.campaign}`),
+      `${stem}-${width}x${height}.pdf`,
+    )
   }
   const copyImage = async () => {
     if (!headline) return

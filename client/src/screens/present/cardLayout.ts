@@ -33,7 +33,7 @@ export interface CardContent {
   title: string
   /** "截至11月11日24:00" / "As of Nov 11 24:00". */
   cutoff: string
-  /** "数据截至 23:59:59 (Asia/Shanghai)". */
+  /** "数据截至 23:59:59 (中国标准时间)". */
   asOf: string
   figures: Figure[]
   topBrandsLabel: string

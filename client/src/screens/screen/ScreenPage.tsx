@@ -1,5 +1,4 @@
 import {
-  CHINA_PROVINCES,
   campaignNow,
   filterKey,
   formatClock,
@@ -10,18 +9,20 @@ import {
   formatShare,
   formatUsdFromCny,
   fromFen,
+  keyLabel,
   type Locale,
   type Snapshot,
   thresholdLabel,
   type WallScene,
 } from '@gmv-pulse/shared'
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
-import { labelOf, STRINGS } from '../../app/i18n.ts'
+import { STRINGS } from '../../app/i18n.ts'
 import { useNow } from '../../app/useNow.ts'
 import { Chart } from '../../charts/Chart.tsx'
+import { categoriesOption } from '../../charts/categoriesOption.ts'
 import { gmvCurveOption } from '../../charts/gmvCurveOption.ts'
 import { ordersPerSecondOption } from '../../charts/ordersPerSecondOption.ts'
-import { categoriesOption, channelsOption } from '../../charts/sharesOptions.ts'
+import { channelsOption } from '../../charts/sharesOptions.ts'
 import { topBrandsOption } from '../../charts/topBrandsOption.ts'
 import { freshness } from '../../data/freshness.ts'
 import { withLiveTotal } from '../../data/liveCurve.ts'
@@ -44,13 +45,12 @@ const DEFAULT_TICK_MS = 1000
 
 export function ScreenPage({ locale }: { locale: Locale }) {
   const strings = STRINGS[locale]
-  const label = useMemo(() => labelOf(locale), [locale])
   // The remote control (/control) drives the scene; one socket carries its commands and the snapshots.
   const socket = useLiveSocket()
   const [sceneState, dispatch] = useReducer(reduceScene, INITIAL_SCENE)
   const shown = useMemo(() => commandOfState(sceneState), [sceneState])
   const applyScene = useCallback((scene: WallScene) => dispatch({ type: 'apply', command: scene }), [])
-  useWallLink(socket, locale, shown, applyScene)
+  const roundTripMs = useWallLink(socket, locale, shown, applyScene)
   const filter = useMemo(() => sceneFilter(sceneState), [sceneState])
   const key = filterKey(filter)
   const campaign = useCampaignQuery().data
@@ -104,6 +104,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
     tickMs,
     serverStale: snapshot?.stale ?? false,
     ageSeconds: snapshot?.ageSeconds ?? 0,
+    roundTripMs,
   })
 
   const options = useMemo(() => {
@@ -112,10 +113,10 @@ export function ScreenPage({ locale }: { locale: Locale }) {
       ordersPerSecond: ordersPerSecondOption(snapshot.ordersPerSecond, snapshot.peak, locale, timeZone),
       // A figure the store keeps no rollup for under this spotlight comes as null: say so.
       topBrands: snapshot.topBrands ? topBrandsOption(snapshot.topBrands, locale, strings.newEntry) : null,
-      channels: snapshot.channels ? channelsOption(snapshot.channels, locale, label) : null,
-      categories: snapshot.categories ? categoriesOption(snapshot.categories, locale, label) : null,
+      channels: snapshot.channels ? channelsOption(snapshot.channels, locale) : null,
+      categories: snapshot.categories ? categoriesOption(snapshot.categories, locale) : null,
     }
-  }, [snapshot, locale, strings, label, timeZone])
+  }, [snapshot, locale, strings, timeZone])
   // The whole campaign so far from the server, with this filter's live total as its newest point.
   const curveQuery = useCurveQuery(filter)
   const curveOption = useMemo(
@@ -177,7 +178,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
             </Panel>
             <Panel title={strings.categories} className="panel-categories" {...panel}>
               {options?.categories ? (
-                <Chart option={options.categories} locale={locale} notMerge label={strings.categories} />
+                <Chart option={options.categories} locale={locale} label={strings.categories} />
               ) : (
                 <Empty text={options ? strings.notKept : strings.noData} />
               )}
@@ -186,6 +187,10 @@ export function ScreenPage({ locale }: { locale: Locale }) {
 
           <div className="col col-centre">
             <section className="hero">
+              {/* Beside the title, as on every panel: the figures' line below keeps its width for them. */}
+              <span className="as-of hero-as-of">
+                {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
+              </span>
               <div className="hero-label">{strings.gmv}</div>
               {ticker}
               <div className="hero-sub">
@@ -200,9 +205,6 @@ export function ScreenPage({ locale }: { locale: Locale }) {
                 >
                   {strings.growth} {formatGrowth(snapshot?.lastYear?.growthPercent ?? null, locale)}
                 </span>
-                <span className="as-of">
-                  {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
-                </span>
               </div>
             </section>
             <Panel title={strings.map} className="panel-map" {...panel}>
@@ -214,6 +216,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
                   flows={snapshot?.flows ?? []}
                   locale={locale}
                   label={strings.map}
+                  overseasTitle={strings.overseasBuyers}
                 />
               )}
             </Panel>
@@ -251,7 +254,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               {...panel}
             >
               {options?.channels ? (
-                <Chart option={options.channels} locale={locale} notMerge label={strings.channels} />
+                <Chart option={options.channels} locale={locale} label={strings.channels} />
               ) : (
                 <Empty text={options ? strings.notKept : strings.noData} />
               )}
@@ -293,15 +296,10 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   )
 }
 
-/** A spotlighted province by its name on the wall; brands, categories and countries as sent. */
+/** A spotlighted value by its name on the wall (a province, a category); brands as sent. */
 function spotlightValue(state: SceneState, locale: Locale): string {
   if (state.scene.kind !== 'spotlight') return ''
-  const { dimension, value } = state.scene
-  if (dimension === 'region' && value in CHINA_PROVINCES) {
-    const names = CHINA_PROVINCES[value as keyof typeof CHINA_PROVINCES]
-    return locale === 'zh-CN' ? names.zh : names.en
-  }
-  return value
+  return keyLabel(state.scene.dimension, state.scene.value, locale)
 }
 
 function Empty({ text }: { text: string }) {

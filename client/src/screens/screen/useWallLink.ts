@@ -1,5 +1,5 @@
 import type { Locale, SceneCommand, ScreenHello, WallScene } from '@gmv-pulse/shared'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { LiveSocket } from '../../data/useLiveSnapshot.ts'
 
 /**
@@ -33,14 +33,16 @@ const viewport = () => ({ width: Math.max(1, window.innerWidth), height: Math.ma
 /**
  * The wall's side of the remote control, on the same socket as its snapshots: introduce the
  * screen on every connect that was not recovered (a recovered one is still registered), apply
- * every scene that arrives, and heartbeat with the last measured round trip.
+ * every scene that arrives, and heartbeat with the last measured round trip, which it answers
+ * (null before the first) for the freshness badge.
  */
 export function useWallLink(
   socket: LiveSocket | null,
   locale: Locale,
   shown: SceneCommand,
   apply: (scene: WallScene) => void,
-): void {
+): number | null {
+  const [roundTripMs, setRoundTripMs] = useState<number | null>(null)
   const shownRef = useRef(shown)
   shownRef.current = shown
   const applyRef = useRef(apply)
@@ -67,7 +69,10 @@ export function useWallLink(
       socket
         .timeout(HEARTBEAT_MS)
         .emit('heartbeat', { lagMs, viewport: viewport(), scene: shownRef.current }, (error) => {
-          if (!error) lagMs = Math.min(60_000, Math.round(performance.now() - started))
+          if (!error) {
+            lagMs = Math.min(60_000, Math.round(performance.now() - started))
+            setRoundTripMs(lagMs)
+          }
           // The first round trip is reported at once, so the control shows a lag as soon as the screen appears.
           timer = setTimeout(beat, hadLag || error ? HEARTBEAT_MS : 0)
         })
@@ -91,4 +96,5 @@ export function useWallLink(
       socket.off('scene', onScene)
     }
   }, [socket, locale])
+  return roundTripMs
 }

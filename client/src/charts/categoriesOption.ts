@@ -1,0 +1,67 @@
+import { formatMoneyBrief, formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
+import type { EChartsCoreOption } from './echarts.ts'
+import { fitLabelsToTiles, LABEL_PADDING } from './labelFit.ts'
+import { plotAmount, THEME } from './theme.ts'
+
+/** Caption sizes tried, largest first: a small tile still names itself at 12 px, or says nothing. */
+const CAPTION_SIZES = [18, 15, 12]
+/** Lines are about 1.2 font sizes apart when no line height is set; measured with room to spare. */
+const LINE_HEIGHT_RATIO = 1.25
+
+/** What a tile carries besides its area: its caption, set apart from its identity (the key). */
+interface CategoryTile {
+  id: string
+  name: string
+  value: number
+  caption: string
+  itemStyle: { color: string }
+}
+
+/**
+ * Categories as a treemap: area is GMV. Each tile is identified by its category key, so a new
+ * tick updates the tiles in place (merged, not replaced); the name, amount and share are its
+ * caption, drawn only where the tile holds it whole. No animation: a tick moves tiles by a
+ * pixel or two, and a tween of that costs frames for nothing.
+ */
+export function categoriesOption(categories: readonly Share[], locale: Locale): EChartsCoreOption {
+  const tiles: CategoryTile[] = categories.map((category, index) => ({
+    id: category.key,
+    name: category.key,
+    value: plotAmount(category.gmv),
+    caption: [
+      keyLabel('category', category.key, locale),
+      // One unit system on the chart: "¥956 thousand" beside "¥1.6 million", never "¥955,770.97".
+      formatMoneyBrief(plotAmount(category.gmv), locale),
+      formatShare(category.share, locale),
+    ].join('\n'),
+    itemStyle: { color: THEME.palette[index % THEME.palette.length] as string },
+  }))
+  return {
+    animation: false,
+    series: [
+      {
+        id: 'categories',
+        type: 'treemap',
+        roam: false,
+        nodeClick: false,
+        breadcrumb: { show: false },
+        width: '100%',
+        height: '100%',
+        top: 0,
+        left: 0,
+        itemStyle: { borderColor: '#0b0f1a', borderWidth: 2, gapWidth: 2 },
+        label: {
+          color: '#fff',
+          fontSize: CAPTION_SIZES[0],
+          // ECharts narrows a caption to its tile less this padding; the fit keeps a margin beyond it.
+          padding: LABEL_PADDING,
+          fontFamily: THEME.fontFamily,
+          // No fixed line height: lines follow the font size the layout picks.
+          formatter: (item: { data: CategoryTile }) => item.data.caption,
+        },
+        labelLayout: fitLabelsToTiles(CAPTION_SIZES, LINE_HEIGHT_RATIO, THEME.fontFamily),
+        data: tiles,
+      },
+    ],
+  }
+}

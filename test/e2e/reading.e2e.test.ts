@@ -1,0 +1,114 @@
+/**
+ * The screens read as an executive reads them, at 1366×768, 1920×1080 and 3840×2160, in
+ * English and Chinese, against a real server holding festival-sized figures (hundreds of
+ * billions of yuan) in the simulator's vocabulary: no text leaves its panel, an English page
+ * holds no Chinese, a Chinese page no English label, and the document says its language.
+ */
+import { CATEGORY_LABELS, CHANNEL_LABELS, CHINA_PROVINCES, LOCALES, type Locale } from '@gmv-pulse/shared'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { type ServerProcess, startServerProcess } from '../../bench/lib/serverProcess.ts'
+import { makeFestivalOrders } from './lib/festivalOrders.ts'
+import { type Spill, textSpills, visibleTexts } from './lib/pageReading.ts'
+import { type Browser, buildClient, collectErrors, launchBrowser, openScreen, postOrders } from './lib/screenHarness.ts'
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+]
+const PAGES = ['wall', 'explore', 'present'] as const
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+interface Reading {
+  page: (typeof PAGES)[number]
+  locale: Locale
+  size: string
+  lang: string
+  spills: Spill[]
+  texts: string[]
+  errors: string[]
+}
+
+let server: ServerProcess
+let browser: Browser
+const readings: Reading[] = []
+
+beforeAll(async () => {
+  buildClient()
+  server = await startServerProcess({ TICK_MS: '1000', CAMPAIGN_NAME: '11.11' })
+  browser = await launchBrowser({ enforceCsp: false })
+  // 40,000 orders of ¥2 million to ¥10 million: ¥240 billion or so, the festival's order of size.
+  for (let batch = 0; batch < 40; batch++)
+    await postOrders(server.url, server.token, makeFestivalOrders(batch, 1000, Date.now(), 20_000))
+  for (const locale of LOCALES)
+    for (const size of SIZES)
+      for (const name of PAGES) {
+        const page = await browser.context.newPage()
+        await page.setViewportSize(size)
+        const errors = collectErrors(page)
+        const url = `${server.url}${name === 'wall' ? '/' : `/${name}`}?lang=${locale}`
+        if (name === 'wall') await openScreen(page, url)
+        else {
+          await page.goto(url)
+          await page.locator('.panel-a').first().waitFor()
+        }
+        // Every panel's figures in (the analyst pages ask the API; the wall's first ticks).
+        await page.waitForLoadState('networkidle')
+        await sleep(1500)
+        readings.push({
+          page: name,
+          locale,
+          size: `${size.width}×${size.height}`,
+          lang: (await page.evaluate('document.documentElement.lang')) as string,
+          spills: await textSpills(page),
+          texts: await visibleTexts(page),
+          errors,
+        })
+        await page.close()
+      }
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/
+const ENGLISH_LABELS = [
+  ...Object.values(CATEGORY_LABELS).map((names) => names.en),
+  ...Object.values(CHANNEL_LABELS).map((names) => names.en),
+  ...Object.values(CHINA_PROVINCES).map((names) => names.en),
+]
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const englishLabel = new RegExp(`\\b(${ENGLISH_LABELS.map(literal).join('|')})\\b`)
+
+describe('the screens at every size, in both languages', () => {
+  test('no text leaves its panel', () => {
+    expect(readings).toHaveLength(PAGES.length * SIZES.length * LOCALES.length)
+    const spilled = readings.flatMap((reading) =>
+      reading.spills.map((spill) => `${reading.page} ${reading.locale} ${reading.size}: ${JSON.stringify(spill)}`),
+    )
+    expect(spilled).toEqual([])
+  })
+
+  test('an English page holds no Chinese (the test data’s brand names are Latin)', () => {
+    const english = readings.filter((reading) => reading.locale === 'en')
+    const chinese = english.flatMap((reading) =>
+      reading.texts.filter((text) => CJK.test(text)).map((text) => `${reading.page} ${reading.size}: ${text}`),
+    )
+    expect(chinese).toEqual([])
+  })
+
+  test('a Chinese page holds no known English label', () => {
+    const chinesePages = readings.filter((reading) => reading.locale === 'zh-CN')
+    const english = chinesePages.flatMap((reading) =>
+      reading.texts.filter((text) => englishLabel.test(text)).map((text) => `${reading.page} ${reading.size}: ${text}`),
+    )
+    expect(english).toEqual([])
+  })
+
+  test('the document says the page’s language, and no page logs an error', () => {
+    for (const reading of readings) expect(reading.lang, `${reading.page} ${reading.size}`).toBe(reading.locale)
+    expect(readings.flatMap((reading) => reading.errors)).toEqual([])
+  })
+})
