@@ -30,7 +30,10 @@ export async function openStoreSink(dataDir: string, options: StoreSinkOptions =
     {
       fxRates: config.fxRates,
       maxBatchOrders: config.ingest.maxBatchOrders,
+      // The backfill is the only producer and paces itself: nothing to share or queue.
       maxInFlight: Number.POSITIVE_INFINITY,
+      maxPending: Number.POSITIVE_INFINITY,
+      maxPendingPerProducer: Number.POSITIVE_INFINITY,
       storeTimeoutMs: options.storeTimeoutMs ?? config.ingest.storeTimeoutMs,
     },
     logger,

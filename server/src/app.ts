@@ -60,6 +60,8 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
         fxRates: config.fxRates,
         maxBatchOrders: config.ingest.maxBatchOrders,
         maxInFlight: config.ingest.maxInFlight,
+        maxPending: config.ingest.maxPending,
+        maxPendingPerProducer: config.ingest.maxPendingPerProducer,
         storeTimeoutMs: config.ingest.storeTimeoutMs,
       },
       logger,

@@ -145,11 +145,19 @@ const envSchema = z.object({
   /** The issue asks for batches of at least 100,000; a bit more tolerates producers that round up. */
   INGEST_MAX_BATCH_ORDERS: positiveInt(200_000),
   /**
-   * Batches parsed or being written at once. Each holds its body in memory, so this bounds
-   * memory; past it the server answers 503 + Retry-After and the producer backs off. Four
-   * keeps both cores busy (one parsing, one in the engine) with one batch of slack each.
+   * Batches written to the store at once; the others wait their producer's turn for a slot
+   * (ingest/FairAdmission.ts). Four keeps both cores busy (one parsing, one in the engine)
+   * with one batch of slack each.
    */
   INGEST_MAX_IN_FLIGHT: positiveInt(4),
+  /**
+   * Requests between their headers and their answer, each holding its body in memory: this
+   * bounds memory (64 × a 100k batch of ~20 MB). Past it, or past a producer's share, 503 +
+   * Retry-After, and the producer backs off.
+   */
+  INGEST_MAX_PENDING: positiveInt(64),
+  /** One producer's share of INGEST_MAX_PENDING: a flood or a trickle from one leaves room for the others. */
+  INGEST_MAX_PENDING_PER_TOKEN: positiveInt(16),
   /**
    * A batch the store has not taken in this time is answered 503. A 100k batch takes well
    * under a second; 10 s means the store is stalled, and the producer should back off.
@@ -256,6 +264,8 @@ export interface Config {
     maxBodyBytes: number
     maxBatchOrders: number
     maxInFlight: number
+    maxPending: number
+    maxPendingPerProducer: number
     storeTimeoutMs: number
   }
   viewerTokens: readonly string[]
@@ -356,6 +366,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
       maxBatchOrders: e.INGEST_MAX_BATCH_ORDERS,
       maxInFlight: e.INGEST_MAX_IN_FLIGHT,
+      maxPending: e.INGEST_MAX_PENDING,
+      maxPendingPerProducer: e.INGEST_MAX_PENDING_PER_TOKEN,
       storeTimeoutMs: e.INGEST_STORE_TIMEOUT_MS,
     },
     viewerTokens: e.VIEWER_TOKENS,

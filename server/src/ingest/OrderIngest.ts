@@ -6,6 +6,7 @@ import type { Store } from '../clickhouse/store.ts'
 import { ApiError } from '../http/ApiError.ts'
 import type { Logger } from '../logger.ts'
 import { encodeOrderRows } from './encodeOrderRows.ts'
+import { FairAdmission, RETRY_AFTER_SECONDS } from './FairAdmission.ts'
 import { type BodyFormat, parseOrderBody } from './parseOrderBody.ts'
 import { validateOrders } from './validateOrders.ts'
 
@@ -13,6 +14,8 @@ export interface OrderIngestOptions {
   fxRates: Readonly<Record<string, string>>
   maxBatchOrders: number
   maxInFlight: number
+  maxPending: number
+  maxPendingPerProducer: number
   /** Longer than this and the producer gets 503: it retries with its key, so a late success is harmless. */
   storeTimeoutMs: number
 }
@@ -31,18 +34,22 @@ function refuseOtherBatch(known: string, digest: string): void {
   )
 }
 
-/** Seconds a producer should wait before retrying when the store cannot take a batch now. */
-const STORE_RETRY_AFTER_SECONDS = 1
+/** Who stores a batch and when its requester has gone: a batch whose requester left gives up its place in line. */
+export interface BatchOrigin {
+  producer: string
+  abandoned: AbortSignal
+}
+
+/** Batches that do not come through the HTTP route (the seed's store sink): one producer, never abandoned. */
+const LOCAL: BatchOrigin = { producer: 'local', abandoned: new AbortController().signal }
 
 /**
- * Parses, validates and stores order batches, once each. Also the admission gate: it
- * counts batches in flight so the server sheds load (503) before memory grows, and it
- * lets shutdown wait for every batch it has accepted.
+ * Parses, validates and stores order batches, once each. Admission goes through FairAdmission:
+ * a ticket per request from its headers, a store slot per batch once it is read and checked,
+ * each producer served in turn; shutdown waits for every request admitted.
  */
 export class OrderIngest {
-  #inFlight = 0
-  #closing = false
-  #idle: (() => void)[] = []
+  readonly #admission: FairAdmission
   /** Batches being stored right now by key, so a concurrent retry waits instead of racing. */
   readonly #storing = new Map<string, { result: Promise<IngestResult>; digest: string }>()
 
@@ -50,52 +57,28 @@ export class OrderIngest {
     private readonly orderStore: Store,
     private readonly options: OrderIngestOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.#admission = new FairAdmission({
+      slots: options.maxInFlight,
+      maxPending: options.maxPending,
+      maxPendingPerProducer: options.maxPendingPerProducer,
+      maxWaitMs: options.storeTimeoutMs,
+    })
+  }
 
+  /** Requests admitted and not yet answered. */
   get inFlight(): number {
-    return this.#inFlight
+    return this.#admission.pending
   }
 
-  /** Reserves a slot for a batch, or refuses with 503 while the store is saturated. */
-  admit(): () => void {
-    if (this.#closing) {
-      throw new ApiError(
-        503,
-        'store_unavailable',
-        'the server is shutting down; retry shortly with the same Idempotency-Key',
-        undefined,
-        STORE_RETRY_AFTER_SECONDS,
-      )
-    }
-    if (this.#inFlight >= this.options.maxInFlight) {
-      throw new ApiError(
-        503,
-        'store_unavailable',
-        `the server is storing ${this.#inFlight} batches already; retry shortly with the same Idempotency-Key`,
-        undefined,
-        STORE_RETRY_AFTER_SECONDS,
-      )
-    }
-    this.#inFlight += 1
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      this.#inFlight -= 1
-      if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve()
-    }
+  /** A ticket for a request at its headers, or 503 when the server or this producer holds its share. Returns its release. */
+  admit(producer: string): () => void {
+    return this.#admission.enter(producer)
   }
 
-  /** Admits no more batches (503, retry elsewhere or later) and resolves when the last one accepted is stored. */
+  /** Admits no more batches (503, retry elsewhere or later) and resolves when the last one admitted is answered. */
   close(): Promise<void> {
-    this.#closing = true
-    return this.drained()
-  }
-
-  /** Resolves when no batch is in flight. */
-  drained(): Promise<void> {
-    if (this.#inFlight === 0) return Promise.resolve()
-    return new Promise((resolve) => this.#idle.push(resolve))
+    return this.#admission.close()
   }
 
   /** Parses and validates a body; throws a 4xx ApiError naming every problem (up to the limit). */
@@ -111,7 +94,16 @@ export class OrderIngest {
    * duplicate — for the same batch. Another batch under a used key is refused (422) and nothing
    * of it is stored: a producer whose counter restarted would otherwise lose its new orders.
    */
-  async store(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
+  async store(orders: readonly Order[], batchKey: string | undefined, origin = LOCAL): Promise<IngestResult> {
+    const release = await this.#admission.slot(origin.producer, origin.abandoned)
+    try {
+      return await this.#storeInSlot(orders, batchKey)
+    } finally {
+      release()
+    }
+  }
+
+  async #storeInSlot(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
     const encoded = await encodeOrderRows(orders, this.options.fxRates)
     if (batchKey === undefined) return this.#store(orders.length, encoded, undefined)
     // The batch as stored, in canonical rows (CNY, UTC, every column in order), digested.
@@ -170,7 +162,7 @@ export class OrderIngest {
         'store_unavailable',
         'the store could not take the batch; retry with the same Idempotency-Key',
         undefined,
-        STORE_RETRY_AFTER_SECONDS,
+        RETRY_AFTER_SECONDS,
       )
     } finally {
       clearTimeout(timer)

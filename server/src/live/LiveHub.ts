@@ -28,6 +28,8 @@ export interface LiveHubStats {
   skippedTicks: number
   /** Computations per filter key since start — the test of "once per filter per tick". */
   computations: Map<string, number>
+  /** Ticks per filter key in which it was not computed: its last computation still running, or the tick's budget spent. */
+  skips: Map<string, number>
   /** Tick numbers (time / tick length) this instance computed: across a cluster, none twice. */
   computedTicks: number[]
   watchedFilters: number
@@ -99,6 +101,7 @@ export class LiveHub {
     ticks: 0,
     skippedTicks: 0,
     computations: new Map(),
+    skips: new Map(),
     computedTicks: [],
     watchedFilters: 0,
   }
@@ -132,6 +135,7 @@ export class LiveHub {
     return {
       ...this.#stats,
       computations: new Map(this.#stats.computations),
+      skips: new Map(this.#stats.skips),
       computedTicks: [...this.#stats.computedTicks],
       watchedFilters: this.#watched.size,
     }
@@ -286,6 +290,7 @@ export class LiveHub {
       if (watched.pending) {
         // Still computing from an earlier tick: it delivers when done; its viewers hear it is late.
         outcome.stillRunning += 1
+        this.#skipped(roomKey)
         this.#markLate(roomKey, watched)
       } else if (priority.has(roomKey)) first.push(this.#refresh(roomKey, watched, store))
       else rest.push([roomKey, watched])
@@ -300,7 +305,8 @@ export class LiveHub {
     let started = 0
     const queued = rest.map(([roomKey, watched]) =>
       this.#lane.run(async () => {
-        if (Date.now() >= deadline || this.#watched.get(roomKey) !== watched) return
+        if (this.#watched.get(roomKey) !== watched) return
+        if (Date.now() >= deadline) return this.#skipped(roomKey)
         started += 1
         // A slow filter holds its place in the lane until the deadline at most; it finishes, and delivers, in the background.
         await Promise.race([this.#refresh(roomKey, watched, store), until(deadline)])
@@ -323,6 +329,10 @@ export class LiveHub {
     if (!this.#leading || !(await coordinator.claimTick(tickNumber))) return false
     await this.#adoptClusterFilters(coordinator)
     return true
+  }
+
+  #skipped(roomKey: string): void {
+    this.#stats.skips.set(roomKey, (this.#stats.skips.get(roomKey) ?? 0) + 1)
   }
 
   #priorityKeys(): Set<string> {

@@ -69,8 +69,9 @@ export function ordersRoute({
     const declared = Number(req.headers['content-length'])
     if (declared > maxBodyBytes) return next(new ApiError(413, 'payload_too_large', 'the body exceeds the size limit'))
     res.locals.format = format
-    // The slot is held until the answer is sent or the client goes away, whichever comes first.
-    const release = ingest.admit()
+    // The ticket is held until the answer is sent or the client goes away, whichever comes first;
+    // a store slot is taken only once the body is read and checked (OrderIngest.store).
+    const release = ingest.admit(res.locals.tokenId as string)
     res.on('close', release)
     next()
   }
@@ -90,7 +91,10 @@ export function ordersRoute({
         throw new ApiError(429, 'rate_limited', 'this token is over its order rate', undefined, waitSeconds)
       }
       const key = req.headers['idempotency-key'] as string | undefined
-      const result = await ingest.store(orders, key === undefined ? undefined : `${tokenId}:${key}`)
+      const abandoned = new AbortController()
+      res.on('close', () => abandoned.abort())
+      const batchKey = key === undefined ? undefined : `${tokenId}:${key}`
+      const result = await ingest.store(orders, batchKey, { producer: tokenId, abandoned: abandoned.signal })
       res.locals.ingestResult = result
       res.json(result)
     },

@@ -62,13 +62,13 @@ async function withApp(env: Record<string, string>, run: (url: string) => Promis
 }
 
 /** A POST of orders that sends its headers and its first bytes, then nothing: a stalled or hostile producer. */
-function tricklingPost(url: string, contentType: string, firstBytes: string) {
+function tricklingPost(url: string, contentType: string, firstBytes: string, token = INGEST_TOKEN) {
   const trickling = request({
     host: '127.0.0.1',
     port: new URL(url).port,
     method: 'POST',
     path: '/api/v1/orders',
-    headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': contentType, 'content-length': '1000000' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': '1000000' },
   })
   trickling.write(firstBytes)
   return trickling
@@ -280,9 +280,9 @@ describe('every error status', () => {
     })
   })
 
-  test('503 with Retry-After while the server is already storing as many batches as it allows', async () => {
-    await withApp({ INGEST_MAX_IN_FLIGHT: '1' }, async (url) => {
-      // A producer that sends its headers and then trickles: it holds the only slot.
+  test('503 with Retry-After while the server already has as many batches on their way as it allows', async () => {
+    await withApp({ INGEST_MAX_PENDING: '1' }, async (url) => {
+      // A producer that sends its headers and then trickles: it holds the only place.
       const slow = tricklingPost(url, 'application/json', '[')
       slow.on('error', () => {})
       await new Promise((resolve) => setTimeout(resolve, 200))
@@ -290,7 +290,7 @@ describe('every error status', () => {
       await expectError(refused, 503, 'store_unavailable')
       expect(refused.headers.get('retry-after')).toBe('1')
       slow.destroy()
-      // The slot is given back when the slow client goes away.
+      // The place is given back when the slow client goes away.
       await new Promise((resolve) => setTimeout(resolve, 200))
       expect((await postOrders(url, one())).status).toBe(200)
     })
@@ -298,6 +298,49 @@ describe('every error status', () => {
 
   test('404 in the one error shape for an unknown route', async () => {
     await expectError(await fetch(`${server.url}/api/v1/nothing-here`), 404, 'not_found')
+  })
+})
+
+describe('admission fair to every producer', () => {
+  const TOKENS = ['producer-a', 'producer-b', 'producer-c', 'producer-d', 'producer-e']
+  const post = (url: string, token: string, orders: number, seed: number) =>
+    postOrders(url, JSON.stringify(makeOrders(orders, seed)), { token })
+
+  test('five producers posting at once are all stored: past the store slots, batches wait their turn', async () => {
+    await withApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_IN_FLIGHT: '4' }, async (url) => {
+      const answers = await Promise.all(TOKENS.map((token, i) => post(url, token, 2_000, 7_000 + i)))
+      expect(answers.map((answer) => answer.status)).toEqual(TOKENS.map(() => 200))
+    })
+  })
+
+  test('four bodies trickling at a byte a second hold no store slot: a normal batch is not delayed by a second', async () => {
+    const [slow, normal] = TOKENS as [string, string]
+    await withApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_IN_FLIGHT: '4' }, async (url) => {
+      const timed = async (seed: number) => {
+        const startedAt = performance.now()
+        const answer = await post(url, normal, 5_000, seed)
+        expect(answer.status).toBe(200)
+        return performance.now() - startedAt
+      }
+      const alone = await timed(7_100)
+      const trickles = Array.from({ length: 4 }, () => tricklingPost(url, 'application/json', '[', slow))
+      for (const trickle of trickles) trickle.on('error', () => {})
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const beside = await timed(7_200)
+      for (const trickle of trickles) trickle.destroy()
+      expect(beside - alone).toBeLessThan(1_000)
+    })
+  })
+
+  test('a producer flooding with one-order batches cannot starve another: the flood is refused past its share', async () => {
+    const [flood, other] = TOKENS as [string, string]
+    await withApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_PENDING_PER_TOKEN: '8' }, async (url) => {
+      const flooding = Promise.all(Array.from({ length: 300 }, (_, i) => post(url, flood, 1, 8_000 + i)))
+      const others = await Promise.all(Array.from({ length: 5 }, (_, i) => post(url, other, 500, 9_000 + i)))
+      expect(others.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
+      const floodStatuses = new Set((await flooding).map((answer) => answer.status))
+      expect([...floodStatuses].sort()).toEqual([200, 503])
+    })
   })
 })
 

@@ -42,7 +42,7 @@ test('close() drains the batch in flight, refuses new ones, closes the sockets, 
   // No new batch is admitted once the stop has begun: 503, to retry with the same key.
   let refusal: unknown
   try {
-    app.ingest?.admit()
+    app.ingest?.admit('another-producer')
   } catch (error) {
     refusal = error
   }

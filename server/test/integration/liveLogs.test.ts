@@ -53,9 +53,9 @@ test('a stalled store under several filters logs at most one overrun line per ti
     for (const [i, socket] of viewers.entries()) await subscribe(socket, filters[i] as Record<string, string>)
     const watcher = viewers[0] as ViewerSocket
     await nextSnapshot(watcher, (snapshot) => !snapshot.stale)
-    // Each embedded read session runs one statement at a time: two slow ones hold both.
+    // The ticks read in the store's live lane: slow statements there stall them.
     const stalls = [0, 1].map(() =>
-      server.store.select('SELECT sleepEachRow(0.5) FROM numbers(6) SETTINGS max_block_size = 1'),
+      server.store.live.select('SELECT sleepEachRow(0.5) FROM numbers(6) SETTINGS max_block_size = 1'),
     )
     await nextSnapshot(watcher, (snapshot) => snapshot.stale)
     await Promise.all(stalls)
