@@ -28,6 +28,8 @@ const HOUR = 3_600_000
 const YEAR = 365 * 24 * HOUR
 const NOW = Date.now()
 const CAMPAIGN = { start: NOW - 2 * HOUR, end: NOW + 2 * HOUR }
+/** The wall registers as a screen with this, so the control's scene commands reach it. */
+const SCREEN_TOKEN = 'e2e-agreement-screen'
 const CONTROL_TOKEN = 'e2e-agreement-control'
 const BRAND = 'Nike'
 const CATEGORY = 'Beauty'
@@ -44,6 +46,7 @@ beforeAll(async () => {
   server = await startServerProcess({
     TICK_MS: '1000',
     CONTROL_TOKENS: CONTROL_TOKEN,
+    SCREEN_TOKENS: SCREEN_TOKEN,
     CAMPAIGN_START: iso(CAMPAIGN.start),
     CAMPAIGN_END: iso(CAMPAIGN.end),
     LAST_YEAR_START: iso(CAMPAIGN.start - YEAR),
@@ -110,7 +113,7 @@ describe('every surface shows the same campaign so far', () => {
     expect((await control.timeout(5000).emitWithAck('setScene', scene)).ok).toBe(true)
     const wall = await browser.context.newPage()
     await wall.setViewportSize({ width: 1920, height: 1080 })
-    await wall.goto(`${server.url}/?lang=en`, { waitUntil: 'domcontentloaded' })
+    await wall.goto(`${server.url}/?lang=en&screenToken=${SCREEN_TOKEN}`, { waitUntil: 'domcontentloaded' })
     await expect.poll(() => tickerValue(wall), { timeout: 15_000, interval: 200 }).toBe(api.gmv)
     await expect.poll(() => attribute(wall, 'hero-orders'), { timeout: 5000 }).toBe(String(api.orders))
     await expect
@@ -185,7 +188,7 @@ describe('every surface shows the same campaign so far', () => {
     expect((await control.timeout(5000).emitWithAck('setScene', { scene: 'overview' })).ok).toBe(true)
     const wall = await browser.context.newPage()
     await wall.setViewportSize({ width: 1920, height: 1080 })
-    await wall.goto(`${server.url}/?lang=en`, { waitUntil: 'domcontentloaded' })
+    await wall.goto(`${server.url}/?lang=en&screenToken=${SCREEN_TOKEN}`, { waitUntil: 'domcontentloaded' })
     await expect.poll(() => tickerValue(wall), { timeout: 15_000, interval: 200 }).toBe(api.gmv)
     await expect
       .poll(() => text(wall, '[data-testid="brands-above"] .counter-value'), { timeout: 5000 })

@@ -11,6 +11,8 @@ import { type Browser, buildClient, launchBrowser, makeOrders, postOrders, ticke
  * showing, and never announces a correction (nothing stored ever went down). Orders from before
  * the campaign are stored too: a first number counted over every stored order would show them.
  */
+/** The wall registers as a screen with this, so the control's scene commands reach it. */
+const SCREEN_TOKEN = 'e2e-ticker-screen'
 const CONTROL_TOKEN = 'e2e-ticker-control'
 const BRAND = 'Nike'
 const SAMPLE_MS = 100
@@ -29,6 +31,7 @@ beforeAll(async () => {
   server = await startServerProcess({
     TICK_MS: '1000',
     CONTROL_TOKENS: CONTROL_TOKEN,
+    SCREEN_TOKENS: SCREEN_TOKEN,
     CAMPAIGN_START: new Date(CAMPAIGN.from).toISOString(),
     CAMPAIGN_END: new Date(CAMPAIGN.to).toISOString(),
   })
@@ -111,7 +114,7 @@ describe('the wall’s ticker from page load, through a spotlight and back', () 
     try {
       const page = await browser.context.newPage()
       await page.setViewportSize({ width: 1920, height: 1080 })
-      await page.goto(`${server.url}/?lang=en`, { waitUntil: 'domcontentloaded' })
+      await page.goto(`${server.url}/?lang=en&screenToken=${SCREEN_TOKEN}`, { waitUntil: 'domcontentloaded' })
       expectHonest(await sample(page, 10_000, () => scene), 'from page load')
 
       const spotlit = await control
