@@ -1,18 +1,15 @@
 import { once } from 'node:events'
 import { request } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Worker } from 'node:worker_threads'
 import { errorBodySchema, type OrderInput } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createApp } from '../../src/app.ts'
 import { insertOrders } from '../../src/clickhouse/insertOrders.ts'
-import { loadConfig } from '../../src/config.ts'
 import { encodeOrderRows } from '../../src/ingest/encodeOrderRows.ts'
 import { validateOrders } from '../../src/ingest/validateOrders.ts'
-import { createLogger } from '../../src/logger.ts'
 import { makeOrders } from '../orderFixtures.ts'
 import { rollupMismatches, storedOrderCounts } from '../rollupTotals.ts'
 import { INGEST_TOKEN, postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
+import { withApp } from '../withApp.ts'
 
 let server: TestServer
 const limits = { maxOrders: 1000, currencies: { CNY: '1' } }
@@ -47,18 +44,9 @@ async function expectError(response: Response, status: number, code: string) {
   return body.error
 }
 
-/** Starts a second app on the same store with other settings (the engine allows one store per process). */
-async function withApp(env: Record<string, string>, run: (url: string) => Promise<void>) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', INGEST_TOKENS: INGEST_TOKEN, ...env })
-  const { server: http } = createApp({ config, store: server.store, logger: createLogger('silent') })
-  http.listen(0, '127.0.0.1')
-  await once(http, 'listening')
-  try {
-    await run(`http://127.0.0.1:${(http.address() as AddressInfo).port}`)
-  } finally {
-    http.closeAllConnections()
-    await new Promise((resolve) => http.close(resolve))
-  }
+/** A second app on the same store with other settings, holding this suite's ingest token. */
+function withIngestApp(env: Record<string, string>, run: (url: string) => Promise<void>) {
+  return withApp(server.store, { INGEST_TOKENS: INGEST_TOKEN, ...env }, run, { tick: false })
 }
 
 /** A POST of orders that sends its headers and its first bytes, then nothing: a stalled or hostile producer. */
@@ -137,7 +125,7 @@ describe('idempotent ingest', () => {
   })
 
   test('the same key from two different tokens names two different batches', async () => {
-    await withApp({ INGEST_TOKENS: `${INGEST_TOKEN},second-token` }, async (url) => {
+    await withIngestApp({ INGEST_TOKENS: `${INGEST_TOKEN},second-token` }, async (url) => {
       const before = await totals()
       const a = await postOrders(url, JSON.stringify(makeOrders(10, 103)), { idempotencyKey: 'shared-key' })
       const b = await postOrders(url, JSON.stringify(makeOrders(10, 104)), {
@@ -200,7 +188,7 @@ describe('all or nothing', () => {
   })
 
   test('amounts in another currency are converted to CNY at the configured rate, exactly', async () => {
-    await withApp({ FX_RATES: 'USD=7.123456' }, async (url) => {
+    await withIngestApp({ FX_RATES: 'USD=7.123456' }, async (url) => {
       const order = { ...(makeOrders(1, 206)[0] as OrderInput), currency: 'USD', amount: '19.99', brand: 'FX Brand' }
       expect((await postOrders(url, JSON.stringify([order]))).status).toBe(200)
       const response = await fetch(`${server.url}/api/v1/summary?brand=FX%20Brand`)
@@ -219,14 +207,14 @@ describe('every error status', () => {
   })
 
   test('403 when the server has no ingest token configured: ingest never opens up', async () => {
-    await withApp({ INGEST_TOKENS: '' }, async (url) => {
+    await withIngestApp({ INGEST_TOKENS: '' }, async (url) => {
       await expectError(await postOrders(url, one(), { token: null }), 403, 'ingest_disabled')
       await expectError(await postOrders(url, one(), { token: 'anything' }), 403, 'ingest_disabled')
     })
   })
 
   test('413 over the body limit, declared or streamed, and over the order limit', async () => {
-    await withApp({ INGEST_MAX_BODY_BYTES: '2000', INGEST_MAX_BATCH_ORDERS: '5' }, async (url) => {
+    await withIngestApp({ INGEST_MAX_BODY_BYTES: '2000', INGEST_MAX_BATCH_ORDERS: '5' }, async (url) => {
       await expectError(await postOrders(url, JSON.stringify(makeOrders(40, 301))), 413, 'payload_too_large')
       await expectError(await postOrders(url, JSON.stringify(makeOrders(6, 302))), 413, 'payload_too_large')
       const chunked = new ReadableStream({
@@ -262,7 +250,7 @@ describe('every error status', () => {
   })
 
   test('429 with Retry-After when a token exceeds its order rate', async () => {
-    await withApp({ INGEST_RATE_LIMIT: '100' }, async (url) => {
+    await withIngestApp({ INGEST_RATE_LIMIT: '100' }, async (url) => {
       expect((await postOrders(url, JSON.stringify(makeOrders(150, 304)))).status).toBe(200)
       const limited = await postOrders(url, JSON.stringify(makeOrders(10, 305)))
       await expectError(limited, 429, 'rate_limited')
@@ -281,7 +269,7 @@ describe('every error status', () => {
   })
 
   test('503 with Retry-After while the server already has as many batches on their way as it allows', async () => {
-    await withApp({ INGEST_MAX_PENDING: '1' }, async (url) => {
+    await withIngestApp({ INGEST_MAX_PENDING: '1' }, async (url) => {
       // A producer that sends its headers and then trickles: it holds the only place.
       const slow = tricklingPost(url, 'application/json', '[')
       slow.on('error', () => {})
@@ -307,7 +295,7 @@ describe('admission fair to every producer', () => {
     postOrders(url, JSON.stringify(makeOrders(orders, seed)), { token })
 
   test('five producers posting at once are all stored: past the store slots, batches wait their turn', async () => {
-    await withApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_IN_FLIGHT: '4' }, async (url) => {
+    await withIngestApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_IN_FLIGHT: '4' }, async (url) => {
       const answers = await Promise.all(TOKENS.map((token, i) => post(url, token, 2_000, 7_000 + i)))
       expect(answers.map((answer) => answer.status)).toEqual(TOKENS.map(() => 200))
     })
@@ -315,7 +303,7 @@ describe('admission fair to every producer', () => {
 
   test('four bodies trickling at a byte a second hold no store slot: a normal batch is not delayed by a second', async () => {
     const [slow, normal] = TOKENS as [string, string]
-    await withApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_IN_FLIGHT: '4' }, async (url) => {
+    await withIngestApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_IN_FLIGHT: '4' }, async (url) => {
       const timed = async (seed: number) => {
         const startedAt = performance.now()
         const answer = await post(url, normal, 5_000, seed)
@@ -334,7 +322,7 @@ describe('admission fair to every producer', () => {
 
   test('a producer flooding with one-order batches cannot starve another: the flood is refused past its share', async () => {
     const [flood, other] = TOKENS as [string, string]
-    await withApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_PENDING_PER_TOKEN: '8' }, async (url) => {
+    await withIngestApp({ INGEST_TOKENS: TOKENS.join(','), INGEST_MAX_PENDING_PER_TOKEN: '8' }, async (url) => {
       const flooding = Promise.all(Array.from({ length: 300 }, (_, i) => post(url, flood, 1, 8_000 + i)))
       const others = await Promise.all(Array.from({ length: 5 }, (_, i) => post(url, other, 500, 9_000 + i)))
       expect(others.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
