@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { type Campaign, fromFen, normaliseMoney, SERVER_ROLES, toFen } from '@gmv-pulse/shared'
 import { subYears } from 'date-fns'
 import { z } from 'zod'
+import { MAX_BLOCK_ROWS } from './clickhouse/insertOrders.ts'
 import type { RollupLayout } from './clickhouse/layout.ts'
 
 /**
@@ -143,7 +144,8 @@ const envSchema = z.object({
   /** 100,000 orders of ~250 bytes of JSON are ~25 MB; 64 MB leaves room for long labels. */
   INGEST_MAX_BODY_BYTES: positiveInt(64 * 1024 * 1024),
   /** The issue asks for batches of at least 100,000; a bit more tolerates producers that round up. */
-  INGEST_MAX_BATCH_ORDERS: positiveInt(200_000),
+  // At most one engine block (insertOrders.ts): a batch is stored all-or-nothing.
+  INGEST_MAX_BATCH_ORDERS: positiveInt(200_000).pipe(z.number().max(MAX_BLOCK_ROWS)),
   /**
    * Batches written to the store at once; the others wait their producer's turn for a slot
    * (ingest/FairAdmission.ts). Four keeps both cores busy (one parsing, one in the engine)

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { errorBodySchema, type OrderInput } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { insertOrders } from '../../src/clickhouse/insertOrders.ts'
+import { loadConfig } from '../../src/config.ts'
 import { encodeOrderRows } from '../../src/ingest/encodeOrderRows.ts'
 import { validateOrders } from '../../src/ingest/validateOrders.ts'
 import { makeOrders } from '../orderFixtures.ts'
@@ -138,7 +139,47 @@ describe('idempotent ingest', () => {
   })
 })
 
+/** Active parts per table of the store, merges held still by the caller. */
+async function partsPerTable(): Promise<Map<string, number>> {
+  const rows = await server.store.select<{ table: string; parts: string }>(
+    `SELECT table, count() AS parts FROM system.parts WHERE database = {db:String} AND active GROUP BY table`,
+    { db: server.store.db },
+  )
+  return new Map(rows.map((row) => [row.table, Number(row.parts)]))
+}
+
 describe('all or nothing', () => {
+  test('the largest batch allowed is one block: one new part in the raw table and in every rollup it reaches', async () => {
+    const orders = makeOrders(loadConfig({}).ingest.maxBatchOrders, 211)
+    const body = `${orders.map((order) => JSON.stringify(order)).join('\n')}\n`
+    // Large enough that the engine parses it in several chunks side by side (about 10 MB each).
+    expect(Buffer.byteLength(body)).toBeGreaterThan(25 * 1024 ** 2)
+    const before = await storedOrderCounts(server.store)
+    await server.store.command('SYSTEM STOP MERGES')
+    try {
+      const partsBefore = await partsPerTable()
+      const response = await postOrders(server.url, body, { contentType: 'application/x-ndjson' })
+      expect(response.status).toBe(200)
+      const partsAfter = await partsPerTable()
+      const after = await storedOrderCounts(server.store)
+      const newParts = Object.fromEntries(
+        Object.keys(after).map((table) => {
+          const name = table === 'raw' ? 'orders' : table
+          return [table, (partsAfter.get(name) ?? 0) - (partsBefore.get(name) ?? 0)]
+        }),
+      )
+      // One part wherever the batch added orders, none elsewhere (last year's rollups).
+      const expected = Object.fromEntries(
+        Object.keys(after).map((table) => [table, (after[table] ?? 0) > (before[table] ?? 0) ? 1 : 0]),
+      )
+      expect(newParts).toEqual(expected)
+      expect(newParts.raw).toBe(1)
+    } finally {
+      await server.store.command('SYSTEM START MERGES')
+    }
+    expect(await rollupMismatches(server.store)).toEqual([])
+  })
+
   test('one bad row rejects the whole batch with its index, and nothing is stored', async () => {
     const before = await rowCounts()
     const orders: unknown[] = makeOrders(1000, 201)
