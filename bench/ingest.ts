@@ -2,20 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { insertOrders } from '../server/src/clickhouse/insertOrders.ts'
 import { openStore } from '../server/src/clickhouse/store.ts'
-import { DEFAULT_FX_RATES } from '../server/src/config.ts'
-import { encodeOrderRows } from '../server/src/ingest/encodeOrderRows.ts'
-import { validateOrders } from '../server/src/ingest/validateOrders.ts'
 import { createLogger } from '../server/src/logger.ts'
-import { makeBenchBatches } from './lib/benchOrders.ts'
+import { type BodyFormat, makeBenchBodies } from './lib/benchBodies.ts'
 import { runChildJson } from './lib/childJson.ts'
+import { createEngineIntake } from './lib/engineIntake.ts'
 import { startServerProcess } from './lib/serverProcess.ts'
 import { median, percentile, round } from './lib/stats.ts'
 import type { BenchFigure } from './report.ts'
 
 interface Variant {
-  format: 'ndjson' | 'json'
+  format: BodyFormat
   batchSize: number
   batches: number
   concurrency: number
@@ -25,33 +22,34 @@ const GOAL_ORDERS_PER_SECOND = 583_000
 export const PRODUCER = join(import.meta.dirname, 'ingestProducer.ts')
 
 /**
- * The engine's ceiling for these batches: the same orders, already encoded, inserted
- * straight into a fresh embedded store with the same views — no HTTP, no JSON, no
- * validation. Two inserts in flight, as the server runs them.
+ * The engine's ceiling for these batches: the producer's very bodies parsed and converted by
+ * the engine itself into a fresh embedded store with the same rollup views and the same
+ * per-batch settings (lib/engineIntake.ts) — no HTTP, no JavaScript per order. As many
+ * batches in flight as the producer keeps.
  */
 async function measureCeiling(variant: Variant, seed: number): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-ceiling-'))
   const store = await openStore({ mode: 'embedded', dataDir, database: 'gmv_pulse' }, createLogger('silent'))
   try {
-    const encoded: Buffer[] = []
-    for (const orders of makeBenchBatches({ ...variant, seed })) {
-      const valid = await validateOrders(
-        { rows: orders, rowIndex: undefined },
-        { maxOrders: 1e6, currencies: DEFAULT_FX_RATES },
-      )
-      encoded.push((await encodeOrderRows(valid, DEFAULT_FX_RATES)).rows)
-    }
+    const insert = await createEngineIntake(store)
+    const bodies = makeBenchBodies({ ...variant, seed }).map((body) => Buffer.from(body, 'utf8'))
     let next = 0
     const started = performance.now()
     await Promise.all(
       Array.from({ length: variant.concurrency }, async () => {
-        while (next < encoded.length) {
+        while (next < bodies.length) {
           const index = next++
-          await insertOrders(store, encoded[index] as Buffer, `ceiling-${index}`)
+          await insert(bodies[index] as Buffer, `ceiling-${seed}-${index}`)
         }
       }),
     )
-    return (variant.batchSize * variant.batches) / ((performance.now() - started) / 1000)
+    const seconds = (performance.now() - started) / 1000
+    const [row] = await store.select<{ orders: string }>(`SELECT count() AS orders FROM ${store.db}.orders`)
+    // The rate counts every order given: check the engine stored them all.
+    if (Number(row?.orders) !== variant.batchSize * variant.batches) {
+      throw new Error(`the engine stored ${row?.orders} of ${variant.batchSize * variant.batches} orders`)
+    }
+    return (variant.batchSize * variant.batches) / seconds
   } finally {
     await store.close()
     rmSync(dataDir, { recursive: true, force: true })

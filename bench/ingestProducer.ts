@@ -4,12 +4,12 @@
  * Input: one JSON argument; output: one JSON line on stdout.
  */
 import { performance } from 'node:perf_hooks'
-import { makeBenchBatches } from './lib/benchOrders.ts'
+import { type BodyFormat, makeBenchBodies } from './lib/benchBodies.ts'
 
 interface ProducerOptions {
   url: string
   token: string
-  format: 'ndjson' | 'json'
+  format: BodyFormat
   batchSize: number
   batches: number
   concurrency: number
@@ -19,9 +19,7 @@ interface ProducerOptions {
 }
 
 const options = JSON.parse(process.argv[2] as string) as ProducerOptions
-const bodies = makeBenchBatches(options).map((orders) =>
-  options.format === 'ndjson' ? orders.map((order) => JSON.stringify(order)).join('\n') : JSON.stringify(orders),
-)
+const bodies = makeBenchBodies(options)
 const contentType = options.format === 'ndjson' ? 'application/x-ndjson' : 'application/json'
 const latencies: number[] = []
 let failed = 0

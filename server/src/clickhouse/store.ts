@@ -65,14 +65,26 @@ export interface Store {
    * parameters, on a read session: a long one never holds up the ingest of orders.
    */
   execute(statement: string, params?: QueryParams): Promise<void>
-  /** Inserts JSONCompactEachRow rows as one statement with per-insert settings. */
-  insertRows(table: string, columns: readonly string[], rows: Buffer, settings: ClickHouseSettings): Promise<void>
+  /**
+   * Inserts rows as one statement with per-insert settings: JSONCompactEachRow in the order of
+   * `columns`, or JSONEachRow objects (the engine reads their names; `columns` may be empty).
+   */
+  insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: Buffer,
+    settings: ClickHouseSettings,
+    format?: RowFormat,
+  ): Promise<void>
   /** Runs a statement on the write path (DDL, maintenance), discarding any result. */
   command(query: string): Promise<void>
   ping(): Promise<boolean>
   version(): Promise<string | null>
   close(): Promise<void>
 }
+
+/** The text formats rows are inserted in (both are line-delimited JSON the engine parses itself). */
+export type RowFormat = 'JSONCompactEachRow' | 'JSONEachRow'
 
 export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
   const layout = config.layout ?? DEFAULT_LAYOUT
@@ -114,12 +126,12 @@ function openEmbedded(dataDir: string, db: string, layout: RollupLayout): Opened
     // The raw passthrough hands the bytes to the engine's parser without building a SQL
     // string around them, and puts settings in the statement's SETTINGS clause, where
     // client.insert on this connection would issue session-wide SETs that outlive the insert.
-    async insertRows(table, columns, rows, settings) {
+    async insertRows(table, columns, rows, settings, format = 'JSONCompactEachRow') {
       await connection.chdb.rawInsert({
         table,
-        columns,
+        ...(columns.length > 0 ? { columns } : {}),
         values: rows,
-        format: 'JSONCompactEachRow',
+        format,
         settings: settings as Record<string, string | number | boolean>,
       })
     },
@@ -143,9 +155,9 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
   return withLanes(lanes, undefined, {
     ...basics(client, lanes, { db: config.database, mode: 'server', layout }),
     // exec sends the encoded bytes as the request body; settings travel as URL parameters.
-    async insertRows(table, columns, rows, settings) {
+    async insertRows(table, columns, rows, settings, format = 'JSONCompactEachRow') {
       const result = await client.exec({
-        query: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT JSONCompactEachRow`,
+        query: `INSERT INTO ${table}${columns.length > 0 ? ` (${columns.join(', ')})` : ''} FORMAT ${format}`,
         values: Readable.from([rows]),
         clickhouse_settings: settings,
       })
