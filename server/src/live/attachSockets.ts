@@ -12,6 +12,7 @@ import type { createAdapter } from '@socket.io/redis-streams-adapter'
 import { Server } from 'socket.io'
 import type { LiveBudgets } from '../config.ts'
 import type { TokenSet } from '../http/auth.ts'
+import type { TrustProxy } from '../http/clientAddress.ts'
 import type { Logger } from '../logger.ts'
 import { type LiveHub, SubscriptionDroppedError } from './LiveHub.ts'
 import { originCheck } from './originCheck.ts'
@@ -27,6 +28,8 @@ export interface SocketOptions {
   corsOrigins: readonly string[]
   logger: Logger
   budgets: Pick<LiveBudgets, 'maxSocketsPerAddress' | 'subscribesPerSecond'>
+  /** TRUST_PROXY as Express applies it: the address budget counts the client behind trusted proxies. */
+  trustProxy: TrustProxy
   /** Several instances: broadcasts and recovery sessions go through Redis streams. */
   adapter?: ReturnType<typeof createAdapter> | undefined
 }
@@ -79,7 +82,7 @@ export function attachSockets(http: HttpServer, hubRef: () => LiveHub, options: 
     next(error)
   })
   // Last: only a socket that passed every other check holds a place in its address's budget.
-  io.use(socketsPerAddress(options.budgets.maxSocketsPerAddress))
+  io.use(socketsPerAddress(options.budgets.maxSocketsPerAddress, options.trustProxy))
 
   io.of('/').adapter.on('delete-room', (room: string) => {
     if (room.startsWith(ROOM_PREFIX)) hubRef().unwatch(room.slice(ROOM_PREFIX.length))
