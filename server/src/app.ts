@@ -178,7 +178,9 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     priority: () => spotlightFilters(wallControl.current()),
     hasViewers: (roomKey) => (io.of('/').adapter.rooms.get(roomOf(roomKey))?.size ?? 0) > 0,
     sink: (roomKey, snapshot) => {
+      const started = performance.now()
       io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
+      metrics.liveEmitSeconds.observe((performance.now() - started) / 1000)
     },
   })
   const { listen, close } = lifecycle({ server, io, hub, ingest, store, redis: cluster?.redis })
