@@ -66,15 +66,20 @@ export class ViewerPool {
     count: number,
     options: { urls: string[]; auth: SocketAuth; request: SubscribeRequest; inFlight: number },
   ): Promise<OpenedViewers> {
-    const target = this.holding + count
-    const share = Math.ceil(target / this.#children.length)
+    // One at a time to whichever process holds fewest (its own plus those given it now).
+    const more = this.#children.map(() => 0)
+    for (let given = 0; given < count; given++) {
+      const totals = more.map((extra, i) => extra + (this.#holding[i] as number))
+      const fewest = totals.indexOf(Math.min(...totals))
+      more[fewest] = (more[fewest] as number) + 1
+    }
     const started = performance.now()
     const replies = await Promise.all(
       this.#children.map((child, i) => {
-        const more = Math.max(0, Math.min(share - (this.#holding[i] as number), target - this.holding))
-        return more === 0
+        const count = more[i] as number
+        return count === 0
           ? { kind: 'opened' as const, opened: 0, refused: {} }
-          : this.#ask(child, { kind: 'open', count: more, ...options })
+          : this.#ask(child, { kind: 'open', count, ...options })
       }),
     )
     const refused: Record<string, number> = {}
@@ -120,14 +125,18 @@ export class ViewerPool {
   }
 
   async #ask(child: ChildProcess, command: ViewerCommand): Promise<ViewerReply> {
-    const reply = once(child, 'message') as Promise<[ViewerReply]>
-    const exited = once(child, 'exit').then(([code]) => {
+    // Both waits end with the answer: a listener left behind per command would pile up on the child.
+    const answered = new AbortController()
+    const reply = once(child, 'message', { signal: answered.signal }) as Promise<[ViewerReply]>
+    const exited = once(child, 'exit', { signal: answered.signal }).then(([code]) => {
       throw new Error(`a viewer process exited with ${code}`)
     })
     child.send(command)
     try {
       return (await Promise.race([reply, exited]))[0]
     } finally {
+      answered.abort()
+      reply.catch(() => {})
       exited.catch(() => {})
     }
   }
