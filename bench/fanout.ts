@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { startRedisServer } from '../test/lib/redisServer.ts'
+import { HANDSHAKES_IN_FLIGHT, VIEWERS_PER_PROCESS } from './lib/holdViewers.ts'
 import { cpuSeconds, openFileLimit, openFiles, statusKiB } from './lib/procStat.ts'
 import { type ServerProcess, startServerProcess } from './lib/serverProcess.ts'
 import { round } from './lib/stats.ts'
@@ -17,10 +18,6 @@ const TICK_MS = 1000
  * here may hold 20,000 files in all; a viewer past the limit would be refused at accept.
  */
 const FILE_HEADROOM = 500
-/** Viewers per viewer process at most: well under the 20,000 open files a process may hold. */
-const VIEWERS_PER_PROCESS = 4000
-/** Handshakes each viewer process keeps going at once while adding viewers. */
-const HANDSHAKES_IN_FLIGHT = 50
 /** Orders a second: enough that every snapshot differs, little enough to leave the cores to delivery. */
 const TRICKLE_ORDERS_PER_SECOND = 500
 
