@@ -166,7 +166,7 @@ function figuresOf(topology: Topology, results: StepResult[], processes: number)
         goal: `≤ ${GOAL_P99_MS} ms`,
       },
       {
-        name: `${at}: snapshots arrived of those due (one per viewer per tick; a volatile emit may drop one)`,
+        name: `${at}: snapshots arrived of those due (one per viewer per tick; a volatile emit may drop one, a tick still computing re-sends the last one marked stale)`,
         value: round(result.deliveredShare * 100, 1),
         unit: '%',
       },
