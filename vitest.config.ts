@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['{shared,server,seed,client}/**/*.test.{ts,tsx}'],
+    include: ['{shared,server,seed,client,bench}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
     // Embedded ClickHouse binds one data directory per process: every test file runs in
     // its own child process with its own directory.

@@ -1,19 +1,10 @@
-import { join } from 'node:path'
 import { startRedisServer } from '../test/lib/redisServer.ts'
 import { PRODUCER } from './ingest.ts'
 import { runChildJson } from './lib/childJson.ts'
+import { type HeldViewers, holdViewers } from './lib/holdViewers.ts'
 import { type ServerProcess, startServerProcess } from './lib/serverProcess.ts'
 import { round } from './lib/stats.ts'
 import type { BenchFigure } from './report.ts'
-
-const VIEWERS = join(import.meta.dirname, 'liveViewers.ts')
-
-interface FanOut {
-  connected: number
-  failed: number
-  p50: number | null
-  p99: number | null
-}
 
 /** The same viewers and the same order stream, held by the given servers; delivery measured from emit. */
 async function fanOut(ingestAt: ServerProcess, viewerUrls: string[], viewers: number, seconds: number) {
@@ -27,7 +18,7 @@ async function fanOut(ingestAt: ServerProcess, viewerUrls: string[], viewers: nu
     seed: 79,
     ratePerSecond: 10_000,
   })
-  const result = await runChildJson<FanOut>(VIEWERS, { urls: viewerUrls, viewers, seconds })
+  const result = await holdViewers({ urls: viewerUrls, viewers, seconds })
   await producer.catch(() => {})
   return result
 }
@@ -45,7 +36,7 @@ export async function benchCluster({ quick }: { quick: boolean }): Promise<Bench
   // Every viewer connects from this machine's one address: lift the per-address cap above them.
   const perAddress = { LIVE_MAX_SOCKETS_PER_ADDRESS: String(viewers + 100) }
   const single = await startServerProcess({ TICK_MS: '1000', ...perAddress })
-  let alone: FanOut
+  let alone: HeldViewers
   try {
     alone = await fanOut(single, [single.url], viewers, seconds)
   } finally {
@@ -59,7 +50,7 @@ export async function benchCluster({ quick }: { quick: boolean }): Promise<Bench
     await startServerProcess({ ROLE: 'relay', REDIS_URL: redis.url, TICK_MS: '1000', ...perAddress }),
     await startServerProcess({ ROLE: 'relay', REDIS_URL: redis.url, TICK_MS: '1000', ...perAddress }),
   ]
-  let spread: FanOut
+  let spread: HeldViewers
   try {
     spread = await fanOut(
       core,

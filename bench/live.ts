@@ -1,13 +1,12 @@
-import { join } from 'node:path'
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Snapshot } from '@gmv-pulse/shared'
 import { io, type Socket } from 'socket.io-client'
 import { PRODUCER } from './ingest.ts'
 import { runChildJson } from './lib/childJson.ts'
+import { holdViewers } from './lib/holdViewers.ts'
 import { startServerProcess } from './lib/serverProcess.ts'
 import { median, percentile, round } from './lib/stats.ts'
 import type { BenchFigure } from './report.ts'
 
-const VIEWERS = join(import.meta.dirname, 'liveViewers.ts')
 const PROBE_FILTER = { brand: 'Latency Probe' }
 
 /**
@@ -96,13 +95,7 @@ async function measureFanOut(viewers: number, seconds: number) {
       seed: 78,
       ratePerSecond: 10_000,
     })
-    const result = await runChildJson<{
-      connected: number
-      failed: number
-      deliveries: number
-      p50: number
-      p99: number
-    }>(VIEWERS, { urls: [server.url], viewers, seconds })
+    const result = await holdViewers({ urls: [server.url], viewers, seconds })
     await producer.catch(() => {})
     return { ...result, peakRssMiB: peakRss }
   } finally {

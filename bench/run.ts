@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchCluster } from './cluster.ts'
+import { benchFanout } from './fanout.ts'
 import { benchGenerator } from './generator.ts'
 import { benchIngest } from './ingest.ts'
 import { describeMachine } from './lib/machine.ts'
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, (options: { quick: boolean }) => Promise<BenchF
   live: benchLive,
   screen: benchScreen,
   cluster: benchCluster,
+  fanout: benchFanout,
   scale: benchScale,
 }
 

@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { statusKiB } from './procStat.ts'
 
 export interface ServerProcess {
   url: string
   token: string
   child: ChildProcess
+  pid: number
   /** Resident memory of the server process now, in MiB. */
   rssMiB(): number
   /** Highest resident memory the process has had, in MiB (VmHWM). */
@@ -17,36 +19,25 @@ export interface ServerProcess {
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-function readStatusKiB(pid: number, field: string): number {
-  try {
-    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))
-    return match ? Number(match[1]) : Number.NaN
-  } catch {
-    return Number.NaN
-  }
-}
-
 /**
- * A port for a server to listen on: below the kernel's range for outgoing connections, where
- * thousands of benchmark viewers' own sockets would otherwise take the one just picked.
+ * A port below Linux's ephemeral range (32768–60999): the fan-out bench opens 20,000 client
+ * connections, and a listening port drawn from that range could be one of theirs.
  */
-function pickPort(): number {
-  let firstEphemeral = 32768
-  try {
-    firstEphemeral = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0])
-  } catch {}
-  const low = 10_000
-  return low + Math.floor(Math.random() * Math.max(1, firstEphemeral - low))
-}
+const randomPort = () => 20000 + Math.floor(Math.random() * 12000)
 
 /**
  * Starts the real server as its own process on a fresh embedded store and waits until it
- * answers; a server that exits at once (its port taken meanwhile) is started again on another.
+ * answers. `nodeArgs` go to Node before the script (`--cpu-prof` to see where a bench's time goes).
+ * A server that exits before answering (its port taken by another process) is tried again on
+ * another port, twice.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  { nodeArgs = [] }: { nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(env, pickPort())
+      return await startOnce(env, nodeArgs)
     } catch (error) {
       if (!(error instanceof ServerExited) || attempt === 3) throw error
     }
@@ -55,10 +46,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
 
 class ServerExited extends Error {}
 
-async function startOnce(env: Record<string, string>, port: number): Promise<ServerProcess> {
+async function startOnce(env: Record<string, string>, nodeArgs: string[]): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gmv-pulse-bench-'))
   const token = `bench-${process.pid}-${Date.now()}`
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const port = randomPort()
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -89,8 +81,9 @@ async function startOnce(env: Record<string, string>, port: number): Promise<Ser
     url,
     token,
     child,
-    rssMiB: () => readStatusKiB(pid, 'VmRSS') / 1024,
-    peakRssMiB: () => readStatusKiB(pid, 'VmHWM') / 1024,
+    pid,
+    rssMiB: () => statusKiB(pid, 'VmRSS') / 1024,
+    peakRssMiB: () => statusKiB(pid, 'VmHWM') / 1024,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM')

@@ -11,6 +11,7 @@ import { getTotal } from './figures/getTotal.ts'
 import { resolveRange } from './figures/timeRange.ts'
 import { ApiError } from './http/ApiError.ts'
 import { requireToken, TokenSet } from './http/auth.ts'
+import { compileTrustProxy } from './http/clientAddress.ts'
 import { answerClientError } from './http/clientError.ts'
 import { errorHandler, notFound } from './http/errorHandler.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -76,8 +77,10 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
-  // Rate limits and logs name the client: behind a proxy, the address it forwards, when told to trust it.
-  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy)
+  // Rate limits, logs and the live sockets' address budget name the client: behind a proxy, the
+  // address it forwards, when told to trust it. One compiled trust serves Express and the sockets.
+  const trustProxy = compileTrustProxy(config.trustProxy)
+  if (config.trustProxy !== undefined) app.set('trust proxy', trustProxy)
   app.use(securityHeaders({ behindHttps: config.behindHttps, corsOrigins: config.corsOrigins }))
 
   const api = express.Router()
@@ -150,6 +153,7 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     corsOrigins: config.corsOrigins,
     logger,
     budgets: config.live,
+    trustProxy,
     adapter: cluster?.adapter,
   })
   const wallControl = attachControl(io, {
@@ -174,7 +178,9 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
     priority: () => spotlightFilters(wallControl.current()),
     hasViewers: (roomKey) => (io.of('/').adapter.rooms.get(roomOf(roomKey))?.size ?? 0) > 0,
     sink: (roomKey, snapshot) => {
+      const started = performance.now()
       io.to(roomOf(roomKey)).volatile.emit('snapshot', snapshot)
+      metrics.liveEmitSeconds.observe((performance.now() - started) / 1000)
     },
   })
   const { listen, close } = lifecycle({ server, io, hub, ingest, store, redis: cluster?.redis })

@@ -12,9 +12,22 @@ import { io, type Socket } from 'socket.io-client'
 
 export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
-/** A real socket.io-client viewer, connected (websocket only, as a wall screen runs). */
-export async function connectViewer(url: string, auth: SocketAuth = {}): Promise<ViewerSocket> {
-  const socket: ViewerSocket = io(url, { transports: ['websocket'], auth, reconnectionDelay: 100, forceNew: true })
+/**
+ * A real socket.io-client viewer, connected (websocket only, as a wall screen runs); headers
+ * are sent with the handshake, as a proxy in front of the server would add them.
+ */
+export async function connectViewer(
+  url: string,
+  auth: SocketAuth = {},
+  extraHeaders: Record<string, string> = {},
+): Promise<ViewerSocket> {
+  const socket: ViewerSocket = io(url, {
+    transports: ['websocket'],
+    auth,
+    extraHeaders,
+    reconnectionDelay: 100,
+    forceNew: true,
+  })
   await connected(socket)
   return socket
 }

@@ -5,6 +5,8 @@ import { createConnection } from 'node:net'
 export interface RedisServer {
   url: string
   port: number
+  /** The redis-server process now (a restart starts another). */
+  readonly pid: number | undefined
   stop(): Promise<void>
   restart(): Promise<void>
 }
@@ -30,7 +32,8 @@ async function waitForPort(port: number): Promise<void> {
  * is a clean Redis, the harshest case for recovery). Fails with how to install it if missing.
  */
 export async function startRedisServer(): Promise<RedisServer> {
-  const port = 21000 + Math.floor(Math.random() * 20000)
+  // Below the ephemeral range (32768–60999), where a client connection could hold the port.
+  const port = 21000 + Math.floor(Math.random() * 11000)
   let child: ChildProcess | undefined
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
@@ -54,6 +57,9 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid
+    },
     stop,
     async restart() {
       await stop()

@@ -1,19 +1,22 @@
 import type { ErrorBody } from '@gmv-pulse/shared'
 import { ipKeyGenerator } from 'express-rate-limit'
 import type { Socket } from 'socket.io'
+import { clientAddress, type TrustProxy } from '../http/clientAddress.ts'
 
 /**
  * A handshake middleware that lets one client address hold at most `max` sockets at once
  * (LIVE_MAX_SOCKETS_PER_ADDRESS). IPv6 addresses count per /56, as express-rate-limit does for
  * reads: one host usually holds a whole block. A counter, not a rate, so no limiter library fits.
  *
- * The address is the TCP peer's: behind a reverse proxy every socket shares the proxy's
- * address, so raise the cap there (or put the cap on the proxy).
+ * The address is the client's as Express names it for reads: the TCP peer's, or, behind the
+ * proxies TRUST_PROXY trusts, the one they forward in the handshake's X-Forwarded-For. Without
+ * TRUST_PROXY every socket behind a proxy shares the proxy's address (and a forwarded header is
+ * not believed, so a client cannot pick a fresh budget).
  */
-export function socketsPerAddress(max: number) {
+export function socketsPerAddress(max: number, trust: TrustProxy) {
   const held = new Map<string, number>()
   return (socket: Socket, next: (error?: Error) => void) => {
-    const address = ipKeyGenerator(socket.handshake.address)
+    const address = ipKeyGenerator(clientAddress(socket.request, trust))
     const count = held.get(address) ?? 0
     if (count >= max) {
       const refusal: ErrorBody['error'] = {

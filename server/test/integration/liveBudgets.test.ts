@@ -138,6 +138,36 @@ describe('budgets', () => {
   })
 })
 
+describe('the address budget behind a proxy', () => {
+  const from = (url: string, address: string) => connectViewer(url, {}, { 'x-forwarded-for': address })
+  const refused = { data: { code: 'rate_limited', status: 429 } }
+
+  test('with TRUST_PROXY each forwarded client address has its own LIVE_MAX_SOCKETS_PER_ADDRESS', async () => {
+    await withApp(server.store, { LIVE_MAX_SOCKETS_PER_ADDRESS: '2', TRUST_PROXY: 'loopback' }, async (url) => {
+      const held = [
+        await from(url, '203.0.113.7'),
+        await from(url, '203.0.113.7'),
+        await from(url, '198.51.100.9'),
+        await from(url, '198.51.100.9'),
+      ]
+      await expect(from(url, '203.0.113.7')).rejects.toMatchObject(refused)
+      await expect(from(url, '198.51.100.9')).rejects.toMatchObject(refused)
+      // A third address still has its whole budget, and the proxy's own address is not charged for the others.
+      held.push(await from(url, '192.0.2.44'), await connectViewer(url))
+      for (const socket of held) socket.close()
+    })
+  })
+
+  test('without TRUST_PROXY the forwarded address is not believed: every socket counts against the peer address', async () => {
+    await withApp(server.store, { LIVE_MAX_SOCKETS_PER_ADDRESS: '2' }, async (url) => {
+      const held = [await from(url, '203.0.113.7'), await from(url, '198.51.100.9')]
+      await expect(from(url, '192.0.2.44')).rejects.toMatchObject(refused)
+      await expect(connectViewer(url)).rejects.toMatchObject(refused)
+      for (const socket of held) socket.close()
+    })
+  })
+})
+
 describe('the handshake Origin', () => {
   const attempt = (url: string, origin: string | undefined) =>
     new Promise<boolean>((resolve) => {

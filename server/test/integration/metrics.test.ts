@@ -21,7 +21,7 @@ function sample(text: string, name: string): number | undefined {
   return line === undefined ? undefined : Number(line.split(' ')[1])
 }
 
-test('/metrics counts ingest outcomes and orders, batch latency, viewers and snapshot computations', async () => {
+test('/metrics counts ingest outcomes and orders, batch latency, viewers, snapshot computations and their fan-out', async () => {
   await postOrders(server.url, JSON.stringify(makeOrders(120, 1)), { idempotencyKey: 'm-1' })
   await postOrders(server.url, JSON.stringify(makeOrders(120, 1)), { idempotencyKey: 'm-1' })
   await postOrders(server.url, '[{"broken": true}]')
@@ -38,5 +38,8 @@ test('/metrics counts ingest outcomes and orders, batch latency, viewers and sna
   expect(sample(text, 'gmv_pulse_ingest_batch_seconds_count')).toBe(2)
   expect(sample(text, 'gmv_pulse_connected_viewers')).toBe(1)
   expect(sample(text, 'gmv_pulse_snapshot_compute_seconds_count')).toBeGreaterThanOrEqual(2)
+  // Every tick's snapshot went out to the viewer's room, each timed.
+  expect(sample(text, 'gmv_pulse_live_emit_seconds_count')).toBeGreaterThanOrEqual(2)
+  expect(sample(text, 'gmv_pulse_live_emit_seconds_sum')).toBeLessThan(1)
   expect(sample(text, 'gmv_pulse_tick_lag_seconds')).toBeLessThan(1)
 })
