@@ -2,7 +2,7 @@ import { formatCount, formatMoneyCompact, type Locale } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { brandSearchQuery, headlineQuery } from '../../data/analystQueries.ts'
-import { ErrorNote } from './ErrorNote.tsx'
+import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
 /** Wait this long after the last keystroke: one search per pause, not one per letter, over a festival's 250,000 brands. */

@@ -17,7 +17,7 @@ import { rangeSummaryQuery, timeseriesQuery } from '../../data/analystQueries.ts
 import { useCampaignQuery } from '../../data/queries.ts'
 import { useCampaignNow } from '../../data/useCampaignNow.ts'
 import { fileSafe } from '../../export/download.ts'
-import { ErrorNote } from './ErrorNote.tsx'
+import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import { drill } from './explorerState.ts'
 import { FilterBar } from './FilterBar.tsx'
 import { Leaderboard } from './Leaderboard.tsx'
@@ -26,6 +26,7 @@ import { SeriesPanel } from './SeriesPanel.tsx'
 import { EXPLORER_STRINGS } from './strings.ts'
 import { resolveRange } from './timeRange.ts'
 import { useExplorerState } from './useExplorerState.ts'
+import '../../ui/analyst.css'
 import './explore.css'
 
 /** Rows per leaderboard: a screenful; the CSV carries the same rows. */

@@ -1,11 +1,12 @@
 import { type FilterDimension, keyLabel, type Locale } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
 import { topQuery } from '../../data/analystQueries.ts'
+import { ErrorNote } from '../../ui/ErrorNote.tsx'
+import { fromLocalInput, toLocalInput } from '../../ui/localInput.ts'
 import { BrandTypeahead } from './BrandTypeahead.tsx'
-import { ErrorNote } from './ErrorNote.tsx'
 import type { ExplorerState, RangePreset } from './explorerState.ts'
 import type { ExplorerStrings } from './strings.ts'
-import { type CampaignFrame, campaignDays, dayLabel, fromLocalInput, toLocalInput } from './timeRange.ts'
+import { type CampaignFrame, campaignDays, dayLabel } from './timeRange.ts'
 
 /** Categories, channels, rooms and regions are few enough to list; the 100 largest cover any festival's. */
 const OPTION_LIMIT = 100

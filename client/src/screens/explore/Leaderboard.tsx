@@ -16,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { topQuery } from '../../data/analystQueries.ts'
 import { downloadText, fileSafe } from '../../export/download.ts'
-import { ErrorNote } from './ErrorNote.tsx'
+import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
 export function Leaderboard({

@@ -12,7 +12,7 @@ import '../../charts/echartsExplorer.ts'
 import { explorerSeriesOption, type SeriesMetric } from '../../charts/explorerSeriesOption.ts'
 import { chartPngDataUrl } from '../../export/chartPng.ts'
 import { dataUrlToBlob, downloadBlob, downloadText } from '../../export/download.ts'
-import { ErrorNote } from './ErrorNote.tsx'
+import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
 export function SeriesPanel({

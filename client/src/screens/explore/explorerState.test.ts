@@ -1,6 +1,7 @@
 import { FILTER_DIMENSIONS, TOP_SORTS } from '@gmv-pulse/shared'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { fromLocalInput, toLocalInput } from '../../ui/localInput.ts'
 import {
   DEFAULT_STATE,
   drill,
@@ -9,7 +10,7 @@ import {
   type RangePreset,
   serializeExplorerState,
 } from './explorerState.ts'
-import { campaignDay, campaignDays, fromLocalInput, resolveRange, toLocalInput } from './timeRange.ts'
+import { campaignDay, campaignDays, resolveRange } from './timeRange.ts'
 
 const YEAR_2100 = Date.UTC(2100, 0, 1)
 const text = fc.string({ minLength: 1, maxLength: 40 })

@@ -16,8 +16,6 @@ import {
   type WallScene,
 } from '@gmv-pulse/shared'
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
-import { STRINGS } from '../../app/i18n.ts'
-import { useNow } from '../../app/useNow.ts'
 import { Chart } from '../../charts/Chart.tsx'
 import { categoriesOption } from '../../charts/categoriesOption.ts'
 import { gmvCurveOption } from '../../charts/gmvCurveOption.ts'
@@ -28,14 +26,16 @@ import { freshness } from '../../data/freshness.ts'
 import { withLiveTotal } from '../../data/liveCurve.ts'
 import { useCampaignQuery, useCurveQuery, useSummaryQuery } from '../../data/queries.ts'
 import { useLiveSocket, useLiveSubscription } from '../../data/useLiveSnapshot.ts'
+import { FreshnessBadge } from '../../ui/FreshnessBadge.tsx'
+import { useNow } from '../../ui/useNow.ts'
 import { Counters } from './Counters.tsx'
-import { FreshnessBadge } from './FreshnessBadge.tsx'
 import { GmvTicker } from './GmvTicker.tsx'
 import { HeadlineCard } from './HeadlineCard.tsx'
 import { MapPanel } from './MapPanel.tsx'
 import { newlyReached } from './milestones.ts'
 import { Panel } from './Panel.tsx'
 import { commandOfState, INITIAL_SCENE, reduceScene, type SceneState, sceneFilter } from './scene.ts'
+import { WALL_STRINGS } from './strings.ts'
 import { Toasts } from './Toasts.tsx'
 import { useToasts } from './useToasts.ts'
 import { useWallLink } from './useWallLink.ts'
@@ -44,7 +44,7 @@ import './scene.css'
 const DEFAULT_TICK_MS = 1000
 
 export function ScreenPage({ locale }: { locale: Locale }) {
-  const strings = STRINGS[locale]
+  const strings = WALL_STRINGS[locale]
   // The remote control (/control) drives the scene; one socket carries its commands and the snapshots.
   const socket = useLiveSocket()
   const [sceneState, dispatch] = useReducer(reduceScene, INITIAL_SCENE)
@@ -152,7 +152,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           </div>
         ) : null}
         <div className="clock">{formatClock(campaignClock, timeZone)}</div>
-        <FreshnessBadge state={badge} strings={strings} locale={locale} frozen={sceneState.frozen} />
+        <FreshnessBadge state={badge} locale={locale} frozen={sceneState.frozen} />
       </header>
 
       {scene.kind === 'headline' ? (
