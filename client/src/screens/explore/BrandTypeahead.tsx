@@ -5,7 +5,7 @@ import { brandSearchQuery, headlineQuery } from '../../data/analystQueries.ts'
 import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
-/** Wait this long after the last keystroke: one search per pause, not one per letter, over a festival's 250,000 brands. */
+/** Wait this long after the last keystroke: one search per pause, not one per letter, over a festival's brands. */
 const SEARCH_DEBOUNCE_MS = 200
 /** Ten suggestions fit under the field without scrolling. */
 const SUGGESTIONS = 10
@@ -89,6 +89,13 @@ export function BrandTypeahead({
       />
       {shown ? (
         <ul className="typeahead-list" id={listId} aria-label={strings.brand}>
+          {/* The figure is the brand's campaign so far, whatever range the page shows: said once, above the list. */}
+          {matches.length > 0 ? (
+            <li className="typeahead-scope muted" data-testid="brand-gmv-scope">
+              <span>{strings.brand}</span>
+              <span>{strings.brandGmvScope}</span>
+            </li>
+          ) : null}
           {matches.map((match, index) => (
             <li key={match.brand}>
               <button
@@ -102,7 +109,9 @@ export function BrandTypeahead({
                 onClick={() => choose(match.brand)}
               >
                 <span>{match.brand}</span>
-                <span className="muted">{formatMoneyCompact(match.gmv, locale)}</span>
+                <span className="muted" title={strings.brandGmvScope}>
+                  {formatMoneyCompact(match.gmv, locale)}
+                </span>
               </button>
             </li>
           ))}

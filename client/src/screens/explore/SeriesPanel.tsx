@@ -1,4 +1,5 @@
 import {
+  type Filter,
   formatIntervalWidth,
   formatZoneName,
   type Locale,
@@ -10,6 +11,7 @@ import { useMemo, useRef } from 'react'
 import { Chart } from '../../charts/Chart.tsx'
 import '../../charts/echartsExplorer.ts'
 import { explorerSeriesOption, type SeriesMetric } from '../../charts/explorerSeriesOption.ts'
+import { chartCaption } from '../../export/chartCaption.ts'
 import { chartPngDataUrl } from '../../export/chartPng.ts'
 import { dataUrlToBlob, downloadBlob, downloadText } from '../../export/download.ts'
 import { ErrorNote } from '../../ui/ErrorNote.tsx'
@@ -23,6 +25,7 @@ export function SeriesPanel({
   compare,
   strings,
   locale,
+  filter,
   fileStem,
 }: {
   series: Timeseries | undefined
@@ -32,6 +35,7 @@ export function SeriesPanel({
   compare: boolean
   strings: ExplorerStrings
   locale: Locale
+  filter: Filter
   fileStem: string
 }) {
   const container = useRef<HTMLDivElement>(null)
@@ -55,7 +59,17 @@ export function SeriesPanel({
     [series, metric, compare, locale, strings],
   )
   const exportPng = () => {
-    const url = chartPngDataUrl(container.current)
+    if (!series?.to) return
+    const caption = chartCaption({
+      title,
+      filter,
+      from: series.from,
+      to: series.to,
+      timeZone: series.timeZone,
+      interval: series.interval,
+      locale,
+    })
+    const url = chartPngDataUrl(container.current, caption)
     if (url) downloadBlob(dataUrlToBlob(url), `${metric}-${fileStem}.png`)
   }
   return (

@@ -10,6 +10,7 @@ import {
   type RangePreset,
   serializeExplorerState,
 } from './explorerState.ts'
+import { INTERVAL_CHOICES } from './intervalChoice.ts'
 import { campaignDay, campaignDays, resolveRange } from './timeRange.ts'
 
 const YEAR_2100 = Date.UTC(2100, 0, 1)
@@ -32,6 +33,7 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
     { requiredKeys: [] },
   ),
   range: rangeArb,
+  interval: fc.constantFrom(...INTERVAL_CHOICES),
   compare: fc.boolean(),
   by: fc.uniqueArray(fc.constantFrom(...FILTER_DIMENSIONS), { minLength: 1, maxLength: 2 }),
   sort: fc.constantFrom(...TOP_SORTS),

@@ -16,9 +16,12 @@ import './present.css'
 export function PresentPage({ locale }: { locale: Locale }) {
   const strings = PRESENTER_STRINGS[locale]
   const [at, setAt] = useCutoff()
-  const { query, headline, campaignName, timeZone, figures, sentences, ready } = usePresenterHeadline(at, locale)
+  const { query, headline, campaignName, campaignStart, timeZone, figures, sentences, ready } = usePresenterHeadline(
+    at,
+    locale,
+  )
   const live = at === null
-  const exports = useHeadlineExports(headline, figures, live, locale, timeZone, strings)
+  const exports = useHeadlineExports(headline, figures, live, campaignStart, locale, timeZone, strings)
 
   return (
     <div className="analyst present" data-testid="present">

@@ -1,8 +1,8 @@
 import { formatCount, formatMoneyCompact, type Headline, headlineSentence } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
+import { type MeasureText, SMALLEST_TEXT_PX } from '../../export/fitText.ts'
 import { CARD_SIZES, type CardFormat, type CardItem, layoutCard } from './cardLayout.ts'
 import { headlineFigures } from './figures.ts'
-import { type MeasureText, SMALLEST_CARD_TEXT } from './fitText.ts'
 import { parseCutoff, serializeCutoff } from './presentUrl.ts'
 import { PRESENTER_STRINGS } from './strings.ts'
 
@@ -116,7 +116,7 @@ describe('the headline card layout', () => {
         // Set at a size that fits, never squeezed: each text's width at its size is within its room.
         for (const item of texts(items)) {
           expect(measure(item.text, item.size, item.weight), item.text).toBeLessThanOrEqual(item.maxWidth)
-          expect(item.size).toBeGreaterThanOrEqual(SMALLEST_CARD_TEXT)
+          expect(item.size).toBeGreaterThanOrEqual(SMALLEST_TEXT_PX)
         }
         const hero = texts(items).find((item) => item.text === formatMoneyCompact(headline.gmv.cny, locale))
         expect(hero?.size).toBeGreaterThan(80)

@@ -1,5 +1,5 @@
+import { fitCommonSize, fitFontSize, type MeasureText, type TextWeight } from '../../export/fitText.ts'
 import type { Figure } from './figures.ts'
-import { fitCommonSize, fitFontSize, type MeasureText, type TextWeight } from './fitText.ts'
 
 /**
  * The headline card as a list of drawing instructions: a pure layout (tested without a

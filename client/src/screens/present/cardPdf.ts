@@ -1,6 +1,6 @@
+import { fitFontSize, type MeasureText, type TextWeight } from '../../export/fitText.ts'
 import { addPdfFonts, PDF_FONT } from '../../export/pdfFonts.ts'
 import { CARD_SIZES, type CardFormat, type CardItem } from './cardLayout.ts'
-import { fitFontSize, type MeasureText, type TextWeight } from './fitText.ts'
 
 /** CSS px → PDF pt: a 1920×1080 card is a 1440×810 pt page. */
 const PT = 72 / 96

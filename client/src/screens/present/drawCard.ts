@@ -1,6 +1,6 @@
 import { THEME } from '../../charts/theme.ts'
+import type { MeasureText, TextWeight } from '../../export/fitText.ts'
 import { CARD_SIZES, type CardFormat, type CardItem } from './cardLayout.ts'
-import type { MeasureText, TextWeight } from './fitText.ts'
 
 const font = (weight: TextWeight, size: number) => `${weight} ${size}px ${THEME.fontFamily}`
 

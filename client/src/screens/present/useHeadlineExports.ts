@@ -1,5 +1,6 @@
 import { type Headline, headlineTable, type Locale, toCsv } from '@gmv-pulse/shared'
 import { useCallback } from 'react'
+import { chartCaption } from '../../export/chartCaption.ts'
 import { chartPngDataUrl } from '../../export/chartPng.ts'
 import { dataUrlToBlob, downloadBlob, downloadText } from '../../export/download.ts'
 import { cardContent } from './cardContent.ts'
@@ -23,6 +24,7 @@ export function useHeadlineExports(
   headline: Headline | undefined,
   figures: Figure[],
   live: boolean,
+  campaignStart: string | null,
   locale: Locale,
   timeZone: string,
   strings: PresenterStrings,
@@ -63,7 +65,16 @@ export function useHeadlineExports(
     if (headline) downloadText(toCsv(headlineTable(headline)), exportFileName(cutoff, { kind: 'csv' }))
   }
   const chart = (container: HTMLElement | null) => {
-    const url = chartPngDataUrl(container)
+    if (!headline) return
+    const caption = chartCaption({
+      title: `${strings.topBrands} · ${headline.campaign}`,
+      filter: {},
+      from: campaignStart,
+      to: headline.cutoff,
+      timeZone,
+      locale,
+    })
+    const url = chartPngDataUrl(container, caption)
     if (url) downloadBlob(dataUrlToBlob(url), exportFileName(cutoff, { kind: 'chart' }))
   }
   const copyImage = (format: CardFormat) =>

@@ -34,6 +34,8 @@ export function usePresenterHeadline(at: number | null, locale: Locale) {
     query,
     headline,
     campaignName: headline?.campaign ?? campaign?.name ?? '',
+    /** Where "the campaign so far" starts (null when open-ended), for captions. */
+    campaignStart: campaign?.start ?? null,
     timeZone,
     figures,
     sentences,

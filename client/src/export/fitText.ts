@@ -2,8 +2,8 @@
 export type MeasureText = (text: string, size: number, weight: TextWeight) => number
 export type TextWeight = 400 | 600 | 700
 
-/** Below this a card's text is no longer read from a slide; it is never set smaller. */
-export const SMALLEST_CARD_TEXT = 12
+/** Below this an exported text is no longer read from a slide; it is never set smaller. */
+export const SMALLEST_TEXT_PX = 12
 
 /**
  * The largest whole font size, at most `size`, at which `text` fits `maxWidth`: a figure is
@@ -15,8 +15,8 @@ export function fitFontSize(text: string, size: number, maxWidth: number, weight
   const width = measure(text, size, weight)
   if (width <= maxWidth) return size
   let fitted = Math.min(size - 1, Math.floor((size * maxWidth) / width))
-  while (fitted > SMALLEST_CARD_TEXT && measure(text, fitted, weight) > maxWidth) fitted--
-  return Math.max(fitted, SMALLEST_CARD_TEXT)
+  while (fitted > SMALLEST_TEXT_PX && measure(text, fitted, weight) > maxWidth) fitted--
+  return Math.max(fitted, SMALLEST_TEXT_PX)
 }
 
 /** One size for a row of peers (the grid's figures, the brands): the largest at which all of them fit. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fitCommonSize, fitFontSize, type MeasureText, SMALLEST_CARD_TEXT } from './fitText.ts'
+import { fitCommonSize, fitFontSize, type MeasureText, SMALLEST_TEXT_PX } from './fitText.ts'
 
 /** A monospaced measure: each character half the size wide, plus a little kerning that is not proportional. */
 const measure: MeasureText = (text, size) => text.length * size * 0.5 + (size > 100 ? 3 : 0)
@@ -17,7 +17,7 @@ describe('fitting a text to its room', () => {
   })
 
   test('never goes below the smallest readable size', () => {
-    expect(fitFontSize('a very long brand name indeed', 30, 10, 400, measure)).toBe(SMALLEST_CARD_TEXT)
+    expect(fitFontSize('a very long brand name indeed', 30, 10, 400, measure)).toBe(SMALLEST_TEXT_PX)
   })
 
   test('gives peers one size: the largest at which the longest fits', () => {
