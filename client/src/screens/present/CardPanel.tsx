@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { CARD_SIZES, type CardFormat } from './cardLayout.ts'
 import { drawCard } from './drawCard.ts'
+import { ExportButtons } from './ExportButtons.tsx'
 import type { PresenterStrings } from './strings.ts'
 import type { HeadlineExports } from './useHeadlineExports.ts'
 
 const FORMATS = Object.keys(CARD_SIZES) as CardFormat[]
-const size = (format: CardFormat) => `${CARD_SIZES[format].width}×${CARD_SIZES[format].height}`
 
 /** The headline card as it exports, its format, and every export of it. */
 export function CardPanel({
@@ -60,37 +60,7 @@ export function CardPanel({
           </span>
         ) : null}
       </header>
-      <div className="exports">
-        <span className="muted">{strings.exports}</span>
-        {FORMATS.map((option) => (
-          <button
-            key={`png-${option}`}
-            type="button"
-            data-testid={`png-${option}`}
-            disabled={!ready}
-            onClick={exports.png(option)}
-          >
-            {strings.png} {size(option)}
-          </button>
-        ))}
-        {FORMATS.map((option) => (
-          <button
-            key={`pdf-${option}`}
-            type="button"
-            data-testid={`pdf-${option}`}
-            disabled={!ready}
-            onClick={exports.pdf(option)}
-          >
-            {strings.pdf} {size(option)}
-          </button>
-        ))}
-        <button type="button" data-testid="csv" disabled={!ready} onClick={exports.csv}>
-          {strings.csv}
-        </button>
-        <button type="button" data-testid="copy-image" disabled={!ready} onClick={exports.copyImage(format)}>
-          {strings.copyImage}
-        </button>
-      </div>
+      <ExportButtons exports={exports} format={format} ready={ready} strings={strings} />
       <p className="muted export-note" data-testid="export-note">
         {live ? strings.liveNote : strings.frozenNote}
       </p>
