@@ -10,6 +10,9 @@ import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 import type { ExplorerData } from './useExplorerData.ts'
 
+/** No base, no colour: a dash is not growth. */
+const growthTone = (percent: number | null) => (percent === null ? '' : percent >= 0 ? 'up' : 'down')
+
 /** The range's GMV to the fen, its orders, last year's change and how far the data reaches. */
 export function KpiStrip({
   summary,
@@ -45,7 +48,7 @@ export function KpiStrip({
       {compare ? (
         <div className="kpi">
           <div className="kpi-label">{strings.yoy}</div>
-          <div className={`kpi-value ${(yoy?.percent ?? 0) >= 0 ? 'up' : 'down'}`} data-testid="explore-yoy">
+          <div className={`kpi-value ${growthTone(yoy?.percent ?? null)}`} data-testid="explore-yoy">
             {formatGrowth(yoy?.percent ?? null, locale)}
           </div>
           <div className="muted">

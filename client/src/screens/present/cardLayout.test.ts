@@ -50,6 +50,7 @@ describe('the headline figures', () => {
     const byId = Object.fromEntries(figures.map((figure) => [figure.id, figure]))
     expect(byId['gmv-cny']).toMatchObject({ exact: headline.gmv.cny, text: formatMoneyCompact(headline.gmv.cny, 'en') })
     expect(byId['gmv-usd']?.exact).toBe(headline.gmv.usd)
+    expect(byId['gmv-usd']?.text).toMatch(/^US\$74\.10 billion$/)
     expect(byId.orders).toMatchObject({ exact: '2320000000', text: formatCount(2_320_000_000, 'en') })
     expect(byId.peak).toMatchObject({ text: '583,000', label: 'Peak orders/s · 00:00:26' })
     expect(figures.map((figure) => figure.id)).toEqual([

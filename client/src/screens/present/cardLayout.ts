@@ -104,9 +104,7 @@ export function layoutCard(content: CardContent, format: CardFormat, measure: Me
   })
   const usd = byId.get('gmv-usd')
   const growth = byId.get('growth')
-  // Beside a ¥ figure a bare "$" could be any dollar: the card names it US$, as the sentence does.
-  const usdText = usd ? usd.text.replace(/^\$/, 'US$') : ''
-  const sub = [usdText, growth ? `${growth.text} ${growth.label}` : ''].filter(Boolean).join('   ')
+  const sub = [usd?.text ?? '', growth ? `${growth.text} ${growth.label}` : ''].filter(Boolean).join('   ')
   const growthColor = growth?.exact.startsWith('-') ? CARD_COLORS.down : CARD_COLORS.up
   text(pad, slide ? 500 : 430, sub, 44 * scale, { color: growth ? growthColor : CARD_COLORS.text, maxWidth: heroWidth })
 
