@@ -116,7 +116,7 @@ describe('the analyst explorer in a real browser against the real server, under 
     await page.close()
   })
 
-  test('a chart exports as a PNG at twice its size and a leaderboard as the API’s CSV', async () => {
+  test('a chart exports as a PNG at twice its size under its caption, and a leaderboard as the API’s CSV', async () => {
     const page = await browser.context.newPage()
     const errors = collectErrors(page)
     await page.goto(`${server.url}/explore?lang=en&category=Electronics`)

@@ -81,7 +81,7 @@ describe('the presenter in a real browser against the real server, under its CSP
     await page.close()
   })
 
-  test('the card exports as 1920×1080 and 1080×1080 PNGs and a chart at twice its size', async () => {
+  test('the card exports as 1920×1080 and 1080×1080 PNGs, and the chart at twice its size under its caption', async () => {
     const page = await browser.context.newPage()
     const errors = collectErrors(page)
     await openPresenter(page, 'zh-CN')
@@ -99,7 +99,18 @@ describe('the presenter in a real browser against the real server, under its CSP
       return { width: Math.round(rect.width), height: Math.round(rect.height) }
     })
     const chart = await download(page, '[data-testid="png-chart"]')
-    expect(pngSize(chart.bytes)).toEqual({ width: box.width * 2, height: box.height * 2 })
+    // Twice the chart's size under a caption band: what it is, over which range, in which zone.
+    const size = pngSize(chart.bytes)
+    expect(size.width).toBe(box.width * 2)
+    expect(size.height).toBeGreaterThan(box.height * 2)
+    const file = join(ARTIFACTS, 'present-top-brands-captioned.png')
+    writeFileSync(file, chart.bytes)
+    const read = execFileSync('tesseract', [file, '-', '-l', 'chi_sim+eng', '--psm', '6'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).replace(/\s+/g, '')
+    expect(read).toContain('品牌排行')
+    expect(read).toContain('中国标准时间')
     expect(errors).toEqual([])
     await page.close()
   })
