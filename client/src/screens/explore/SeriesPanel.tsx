@@ -59,17 +59,7 @@ export function SeriesPanel({
     [series, metric, compare, locale, strings],
   )
   const exportPng = () => {
-    if (!series?.to) return
-    const caption = chartCaption({
-      title,
-      filter,
-      from: series.from,
-      to: series.to,
-      timeZone: series.timeZone,
-      interval: series.interval,
-      locale,
-    })
-    const url = chartPngDataUrl(container.current, caption)
+    const url = series?.to ? chartPngDataUrl(container.current, seriesCaption(series, title, filter, locale)) : null
     if (url) downloadBlob(dataUrlToBlob(url), `${metric}-${fileStem}.png`)
   }
   return (
@@ -101,4 +91,10 @@ export function SeriesPanel({
       </div>
     </section>
   )
+}
+
+/** The series' PNG says what it shows: its title, filter, answered range, zone and bucket width. */
+function seriesCaption(series: Timeseries, title: string, filter: Filter, locale: Locale) {
+  const { from, to, timeZone, interval } = series
+  return chartCaption({ title, filter, from, to: to ?? '', timeZone, interval, locale })
 }
