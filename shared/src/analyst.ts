@@ -49,6 +49,14 @@ export const INTERVAL_MS: Readonly<Record<Interval, number>> = {
 /** A series longer than this is refused: no chart draws it and the answer would run to megabytes. */
 export const MAX_SERIES_POINTS = 10_000
 
+/**
+ * The buckets an interval cuts a range of `rangeMs` into, as the server counts them before it
+ * answers (more than MAX_SERIES_POINTS is refused): the explorer offers only intervals that fit.
+ */
+export function seriesPointCount(rangeMs: number, interval: Interval): number {
+  return Math.ceil(rangeMs / INTERVAL_MS[interval])
+}
+
 export const timeseriesRequestSchema = filterSchema
   .extend(timeRangeShape)
   .extend({ interval: z.enum(['auto', ...INTERVALS]).default('auto') })
@@ -135,7 +143,7 @@ export type BrandSearchRequest = z.infer<typeof brandSearchRequestSchema>
 
 export const brandMatchSchema = z.object({
   brand: z.string(),
-  /** All-time GMV and orders, the typeahead's ranking. */
+  /** GMV and orders over the campaign so far (all stored time when the campaign is open-ended), whatever range the asker shows: the typeahead's ranking. */
   gmv: moneySchema,
   orders: z.number().int(),
   /** True when the brand starts with the search text; prefix matches come first. */

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatMoneyExact, type Summary, type Top } from '@gmv-pulse/shared'
 import type { Page } from 'playwright-core'
@@ -115,7 +116,7 @@ describe('the analyst explorer in a real browser against the real server, under 
     await page.close()
   })
 
-  test('a chart exports as a PNG at twice its size and a leaderboard as the API’s CSV', async () => {
+  test('a chart exports as a PNG at twice its size under its caption, and a leaderboard as the API’s CSV', async () => {
     const page = await browser.context.newPage()
     const errors = collectErrors(page)
     await page.goto(`${server.url}/explore?lang=en&category=Electronics`)
@@ -129,11 +130,59 @@ describe('the analyst explorer in a real browser against the real server, under 
     const png = await download(page, '[data-testid="png-gmv"]')
     expect(png.name).toBe('gmv-Electronics.png')
     expect(png.bytes.length).toBeGreaterThan(5000)
-    expect(pngSize(png.bytes)).toEqual({ width: box.width * 2, height: box.height * 2 })
+    // The chart at twice its size, under a caption band that says what, which filter, when and where.
+    const size = pngSize(png.bytes)
+    expect(size.width).toBe(box.width * 2)
+    expect(size.height).toBeGreaterThan(box.height * 2)
+    const file = join(ARTIFACTS, 'explore-gmv-captioned.png')
+    writeFileSync(file, png.bytes)
+    const read = execFileSync('tesseract', [file, '-', '--psm', '6'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    expect(read).toContain('GMV over time')
+    expect(read).toContain('Category: Electronics')
+    expect(read).toContain('China Standard Time')
 
     const csv = await download(page, '[data-testid="csv-brand"]')
     const fromApi = await getTextFrom(`${server.url}/api/v1/top.csv?category=Electronics&dimension=brand&limit=20`)
     expect(csv.bytes.toString('utf8')).toBe(fromApi)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the interval control offers only what the server accepts over the range, and says when it falls back', async () => {
+    const page = await browser.context.newPage()
+    const errors = collectErrors(page)
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/timeseries'))
+        asked.push(new URL(request.url()).searchParams.get('interval') ?? '')
+    })
+    // Eleven days: one-minute buckets (15,840) are more than the server answers.
+    const range = 'range=custom&from=2020-11-01T00%3A00%3A00.000Z&to=2020-11-12T00%3A00%3A00.000Z'
+    await page.goto(`${server.url}/explore?lang=en&${range}&interval=1m`)
+    await page.waitForSelector('[data-testid="interval-note"]')
+    expect(await page.textContent('[data-testid="interval-note"]')).toContain(
+      '1 min would give more than 10,000 points',
+    )
+    expect(await page.textContent('[data-testid="interval"] option[value="1m"]')).toContain('too fine for this range')
+    await page.waitForSelector('[data-testid="series-gmv"] canvas')
+    expect(asked).not.toContain('1m')
+    expect(await page.$('[data-testid="series-gmv"] [data-testid="error-note"]')).toBeNull()
+
+    await page.selectOption('[data-testid="interval"]', '1h')
+    await expect.poll(() => new URL(page.url()).searchParams.get('interval')).toBe('1h')
+    await expect.poll(() => page.textContent('[data-testid="series-gmv"] .panel-a-head .muted')).toContain('1 hr')
+    expect(await page.$('[data-testid="interval-note"]')).toBeNull()
+    expect(
+      await page.$eval(
+        '[data-testid="interval"] option[value="1m"]',
+        (option) => (option as HTMLOptionElement).disabled,
+      ),
+    ).toBe(true)
+    expect(asked).toContain('1h')
+    expect(asked).not.toContain('1m')
     expect(errors).toEqual([])
     await page.close()
   })

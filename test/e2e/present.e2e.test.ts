@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Campaign, type Headline, headlineSentence } from '@gmv-pulse/shared'
+import {
+  type Campaign,
+  cutoffLabel,
+  formatClock,
+  formatCount,
+  formatMoneyCompact,
+  type Headline,
+  headlineSentence,
+} from '@gmv-pulse/shared'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type ServerProcess, startServerProcess } from '../../bench/lib/serverProcess.ts'
@@ -73,7 +81,7 @@ describe('the presenter in a real browser against the real server, under its CSP
     await page.close()
   })
 
-  test('the card exports as 1920×1080 and 1080×1080 PNGs and a chart at twice its size', async () => {
+  test('the card exports as 1920×1080 and 1080×1080 PNGs, and the chart at twice its size under its caption', async () => {
     const page = await browser.context.newPage()
     const errors = collectErrors(page)
     await openPresenter(page, 'zh-CN')
@@ -91,31 +99,85 @@ describe('the presenter in a real browser against the real server, under its CSP
       return { width: Math.round(rect.width), height: Math.round(rect.height) }
     })
     const chart = await download(page, '[data-testid="png-chart"]')
-    expect(pngSize(chart.bytes)).toEqual({ width: box.width * 2, height: box.height * 2 })
+    // Twice the chart's size under a caption band: what it is, over which range, in which zone.
+    const size = pngSize(chart.bytes)
+    expect(size.width).toBe(box.width * 2)
+    expect(size.height).toBeGreaterThan(box.height * 2)
+    const file = join(ARTIFACTS, 'present-top-brands-captioned.png')
+    writeFileSync(file, chart.bytes)
+    const read = execFileSync('tesseract', [file, '-', '-l', 'chi_sim+eng', '--psm', '6'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).replace(/\s+/g, '')
+    expect(read).toContain('品牌排行')
+    expect(read).toContain('中国标准时间')
     expect(errors).toEqual([])
     await page.close()
   })
 
-  test('the PDF is exactly one page holding the card', async () => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    test(`the ${lang} PDFs hold the headline as real text in vectors, one page each, named by format and size`, async () => {
+      const page = await browser.context.newPage()
+      const errors = collectErrors(page)
+      await openPresenter(page, lang)
+      const dir = mkdtempSync(join(tmpdir(), 'gmv-pulse-pdf-'))
+      try {
+        const names: string[] = []
+        for (const [format, size] of [
+          ['slide', '1440 x 810'],
+          ['square', '810 x 810'],
+        ] as const) {
+          const pdf = await download(page, `[data-testid="pdf-${format}"]`)
+          expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+          names.push(pdf.name)
+          const file = join(dir, `${format}.pdf`)
+          writeFileSync(file, pdf.bytes)
+          writeFileSync(join(ARTIFACTS, `present-card-${lang}-${format}.pdf`), pdf.bytes)
+          const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+          expect(info).toMatch(/^Pages:\s+1$/m)
+          expect(info).toMatch(new RegExp(`^Page size:\\s+${size} pts`, 'm'))
+          // Text, not a picture of text: the figures come out of the file as characters.
+          const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+          expect(text).toContain(formatMoneyCompact(headline.gmv.cny, lang))
+          expect(text).toContain(formatCount(headline.orders.count, lang))
+          expect(text).toContain(cutoffLabel(headline.cutoff, campaign.timeZone, lang))
+          expect(text).toContain(headline.topBrands.brands[0]?.key ?? 'no brand')
+          if (lang === 'zh-CN') expect(text).toContain('成交总额')
+          // Vectors: no raster image anywhere in the file.
+          const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n')
+          expect(images.slice(2)).toEqual([])
+        }
+        expect(names[0]).toMatch(/-slide-1920x1080\.pdf$/)
+        expect(names[1]).toMatch(/-square-1080x1080\.pdf$/)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+
+  test('live, the card is stamped with its cutoff to the second, and freezing it keeps every export at that cutoff', async () => {
     const page = await browser.context.newPage()
     const errors = collectErrors(page)
-    await openPresenter(page)
-    const pdf = await download(page, '[data-testid="pdf"]')
-    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    // Named by its size, as the PNGs are: the slide's PDF and the square's never share a name.
-    expect(pdf.name).toMatch(/-1920x1080\.pdf$/)
-    const dir = mkdtempSync(join(tmpdir(), 'gmv-pulse-pdf-'))
-    try {
-      const file = join(dir, 'headline.pdf')
-      writeFileSync(file, pdf.bytes)
-      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-      expect(info).toMatch(/^Pages:\s+1$/m)
-      expect(info).toMatch(/^Page size:\s+1440 x 810 pts/m)
-      execFileSync('pdftoppm', ['-png', '-r', '24', file, join(dir, 'page')])
-      expect(readdirSync(dir).filter((name) => name.endsWith('.png'))).toHaveLength(1)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    await page.goto(`${server.url}/present?lang=en`)
+    await page.waitForSelector('[data-testid="freeze-cutoff"]')
+    expect(await page.textContent('[data-testid="export-note"]')).toMatch(/stamped with its own cutoff/)
+    const stamp = await page.evaluate(() => document.querySelector('[data-testid="freeze-cutoff"]')?.textContent)
+    await page.click('[data-testid="freeze-cutoff"]')
+    await page.waitForSelector('[data-testid="cutoff-now"]:not([disabled])')
+    const liveCutoff = new URL(page.url()).searchParams.get('at')
+    // The cutoff frozen is the one the button named, to the second.
+    expect(stamp).toContain(formatClock(liveCutoff ?? '', campaign.timeZone))
+    await page.waitForSelector(`[data-testid="figures"][data-cutoff="${liveCutoff}"]`)
+    await page.waitForSelector('[data-testid="png-slide"]:not([disabled])')
+    expect(await page.textContent('[data-testid="export-note"]')).toMatch(/cutoff above/)
+    const first = await download(page, '[data-testid="csv"]')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const second = await download(page, '[data-testid="csv"]')
+    expect(second.name).toBe(first.name)
+    expect(second.bytes.equals(first.bytes)).toBe(true)
+    expect(first.name).toContain((liveCutoff ?? '').replace(/[:.]/g, '-'))
     expect(errors).toEqual([])
     await page.close()
   })

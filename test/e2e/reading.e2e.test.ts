@@ -16,7 +16,16 @@ const SIZES = [
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
 ]
-const PAGES = ['wall', 'explore', 'present'] as const
+const PAGES = ['wall', 'explore', 'present', 'explore-interval'] as const
+/** Beyond each page as it opens: the explorer with an interval too fine for its range, which says so. */
+const ELEVEN_DAYS_MS = 11 * 86_400_000
+const pagePath = (name: (typeof PAGES)[number], locale: Locale) => {
+  if (name === 'wall') return `/?lang=${locale}`
+  if (name !== 'explore-interval') return `/${name}?lang=${locale}`
+  const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000)
+  const from = new Date(to.getTime() - ELEVEN_DAYS_MS)
+  return `/explore?lang=${locale}&range=custom&from=${from.toISOString()}&to=${to.toISOString()}&interval=1m`
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Reading {
@@ -46,11 +55,12 @@ beforeAll(async () => {
         const page = await browser.context.newPage()
         await page.setViewportSize(size)
         const errors = collectErrors(page)
-        const url = `${server.url}${name === 'wall' ? '/' : `/${name}`}?lang=${locale}`
+        const url = `${server.url}${pagePath(name, locale)}`
         if (name === 'wall') await openScreen(page, url)
         else {
           await page.goto(url)
           await page.locator('.panel-a').first().waitFor()
+          if (name === 'explore-interval') await page.locator('[data-testid="interval-note"]').waitFor()
         }
         // Every panel's figures in (the analyst pages ask the API; the wall's first ticks).
         await page.waitForLoadState('networkidle')

@@ -20,6 +20,11 @@ const SIZES = [
 ]
 const PAGES = (process.env.SCREENS ?? 'wall,explore,present').split(',')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** What shows a page has its figures: the explorer's series drawn and a leaderboard filled, the presenter's card. */
+const READY: Record<string, string> = {
+  explore: '[data-testid="series-gmv"] canvas >> nth=0',
+  present: '[data-testid="figures"]',
+}
 
 mkdirSync(OUT, { recursive: true })
 if (!process.env.NO_BUILD) buildClient()
@@ -39,6 +44,10 @@ try {
         const path = name === 'wall' ? '/' : `/${name}`
         if (name === 'wall') await openScreen(page, `${server.url}${path}?lang=${lang}`)
         else await page.goto(`${server.url}${path}?lang=${lang}`)
+        // A page is shot once its figures are in, as a reader would first read it (a busy machine
+        // answers slower than a fixed wait), then after a moment for the charts to settle.
+        const ready = READY[name]
+        if (ready) await page.waitForSelector(ready, { timeout: 60_000 })
         await sleep(name === 'wall' ? 4000 : 3000)
         const file = join(OUT, `${name}-${lang}-${size.width}x${size.height}.png`)
         await page.screenshot({ path: file })

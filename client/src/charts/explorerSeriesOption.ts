@@ -75,7 +75,7 @@ export function explorerSeriesOption(
           ? {
               silent: true,
               itemStyle: { color: 'rgba(255,255,255,0.06)' },
-              label: { color: THEME.muted, position: 'insideTop' },
+              label: { color: THEME.muted, position: 'insideTopRight' },
               data: [
                 [
                   { name: names.inProgress, xAxis: at(partial.t) },

@@ -60,7 +60,7 @@ export const brandSearchQuery = (request: BrandSearchRequest) =>
     queryFn: ({ queryKey: [, req], signal }): Promise<BrandSearch> =>
       getJson('/brands', brandSearchSchema, toParams(req), signal),
     placeholderData: keepPreviousData,
-    // Brand names and their all-time totals barely move while someone types.
+    // Brand names and their campaign-so-far totals barely move while someone types.
     staleTime: 60_000,
     enabled: request.search.trim().length > 0,
   })

@@ -1,5 +1,5 @@
 import { campaignNow } from '@gmv-pulse/shared'
-import { useNow } from '../app/useNow.ts'
+import { useNow } from '../ui/useNow.ts'
 import { useCampaignQuery } from './queries.ts'
 
 /**

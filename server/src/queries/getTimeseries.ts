@@ -6,6 +6,7 @@ import {
   type Interval,
   MAX_SERIES_POINTS,
   normaliseMoney,
+  seriesPointCount,
   type Timeseries,
   type TimeseriesPoint,
 } from '@gmv-pulse/shared'
@@ -91,7 +92,7 @@ export async function getTimeseries(
   }
   // Sized on the whole range, so a chart of the campaign keeps its interval as the day goes on.
   const interval = query.interval === 'auto' ? chooseInterval(toMs - fromMs) : query.interval
-  const points = Math.ceil((toMs - fromMs) / INTERVAL_MS[interval])
+  const points = seriesPointCount(toMs - fromMs, interval)
   if (points > MAX_SERIES_POINTS) throw new TooManyPointsError(interval, points)
   // A default end stops at the clock: no row of zeros for the hours still to come.
   if (query.to === undefined) toMs = Math.min(toMs, nowMs)

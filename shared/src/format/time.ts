@@ -30,10 +30,15 @@ export function formatClock(iso: string | number | Date, timeZone: string, local
  * milestone reached days ago must not read as this morning's.
  */
 export function formatMoment(iso: string | number | Date, timeZone: string, locale: Locale, nowMs: number): string {
-  const clock = formatClock(iso, timeZone, locale)
   const format = zonedFormat('day', timeZone, locale)
-  const day = format.format(new Date(iso))
-  return day === format.format(new Date(nowMs)) ? clock : `${day} ${clock}`
+  return format.format(new Date(iso)) === format.format(new Date(nowMs))
+    ? formatClock(iso, timeZone, locale)
+    : formatStamp(iso, timeZone, locale)
+}
+
+/** An instant with its date and seconds, whatever today is: "11 Nov 00:01:25" / "11月11日 00:01:25" (an export's stamp). */
+export function formatStamp(iso: string | number | Date, timeZone: string, locale: Locale): string {
+  return `${zonedFormat('day', timeZone, locale).format(new Date(iso))} ${formatClock(iso, timeZone, locale)}`
 }
 
 /** Seconds as the shortest honest reading: "3 s", "2 min 05 s", "1 h 02 min" (units are universal on the wall). */

@@ -1,23 +1,15 @@
-import { formatCount, formatMoneyCompact, type Locale } from '@gmv-pulse/shared'
+import { formatCount, type Locale } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { brandSearchQuery, headlineQuery } from '../../data/analystQueries.ts'
-import { ErrorNote } from './ErrorNote.tsx'
+import { useDebounced } from '../../ui/useDebounced.ts'
+import { BrandSuggestions } from './BrandSuggestions.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
-/** Wait this long after the last keystroke: one search per pause, not one per letter, over a festival's 250,000 brands. */
+/** Wait this long after the last keystroke: one search per pause, not one per letter, over a festival's brands. */
 const SEARCH_DEBOUNCE_MS = 200
 /** Ten suggestions fit under the field without scrolling. */
 const SUGGESTIONS = 10
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return debounced
-}
 
 export function BrandTypeahead({
   value,
@@ -88,31 +80,16 @@ export function BrandTypeahead({
         }}
       />
       {shown ? (
-        <ul className="typeahead-list" id={listId} aria-label={strings.brand}>
-          {matches.map((match, index) => (
-            <li key={match.brand}>
-              <button
-                type="button"
-                tabIndex={-1}
-                aria-current={index === active}
-                className={index === active ? 'active' : ''}
-                data-testid="brand-option"
-                data-brand={match.brand}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => choose(match.brand)}
-              >
-                <span>{match.brand}</span>
-                <span className="muted">{formatMoneyCompact(match.gmv, locale)}</span>
-              </button>
-            </li>
-          ))}
-          {search && query.isSuccess && matches.length === 0 ? <li className="muted">{strings.noMatch}</li> : null}
-          {query.error ? (
-            <li>
-              <ErrorNote error={query.error} label={strings.failed} />
-            </li>
-          ) : null}
-        </ul>
+        <BrandSuggestions
+          id={listId}
+          search={search}
+          query={query}
+          matches={matches}
+          active={active}
+          onChoose={choose}
+          locale={locale}
+          strings={strings}
+        />
       ) : null}
     </div>
   )

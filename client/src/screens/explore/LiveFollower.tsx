@@ -1,10 +1,9 @@
 import type { Filter, Locale } from '@gmv-pulse/shared'
 import { useEffect, useRef } from 'react'
-import { STRINGS } from '../../app/i18n.ts'
-import { useNow } from '../../app/useNow.ts'
 import { freshness } from '../../data/freshness.ts'
 import { useLiveSnapshot } from '../../data/useLiveSnapshot.ts'
-import { FreshnessBadge } from '../screen/FreshnessBadge.tsx'
+import { FreshnessBadge } from '../../ui/FreshnessBadge.tsx'
+import { useNow } from '../../ui/useNow.ts'
 
 /**
  * An analyst's REST views follow live at this pace: each refresh runs the filtered queries
@@ -50,5 +49,5 @@ export function LiveFollower({ filter, locale, onAdvance }: { filter: Filter; lo
     // The explorer keeps no heartbeat: its badge allows no round trip beyond the ticks.
     roundTripMs: null,
   })
-  return <FreshnessBadge state={state} strings={STRINGS[locale]} locale={locale} frozen={false} />
+  return <FreshnessBadge state={state} locale={locale} frozen={false} />
 }

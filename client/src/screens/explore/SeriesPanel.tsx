@@ -1,4 +1,5 @@
 import {
+  type Filter,
   formatIntervalWidth,
   formatZoneName,
   type Locale,
@@ -10,9 +11,10 @@ import { useMemo, useRef } from 'react'
 import { Chart } from '../../charts/Chart.tsx'
 import '../../charts/echartsExplorer.ts'
 import { explorerSeriesOption, type SeriesMetric } from '../../charts/explorerSeriesOption.ts'
+import { chartCaption } from '../../export/chartCaption.ts'
 import { chartPngDataUrl } from '../../export/chartPng.ts'
 import { dataUrlToBlob, downloadBlob, downloadText } from '../../export/download.ts'
-import { ErrorNote } from './ErrorNote.tsx'
+import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
 export function SeriesPanel({
@@ -23,6 +25,7 @@ export function SeriesPanel({
   compare,
   strings,
   locale,
+  filter,
   fileStem,
 }: {
   series: Timeseries | undefined
@@ -32,6 +35,7 @@ export function SeriesPanel({
   compare: boolean
   strings: ExplorerStrings
   locale: Locale
+  filter: Filter
   fileStem: string
 }) {
   const container = useRef<HTMLDivElement>(null)
@@ -55,7 +59,7 @@ export function SeriesPanel({
     [series, metric, compare, locale, strings],
   )
   const exportPng = () => {
-    const url = chartPngDataUrl(container.current)
+    const url = series?.to ? chartPngDataUrl(container.current, seriesCaption(series, title, filter, locale)) : null
     if (url) downloadBlob(dataUrlToBlob(url), `${metric}-${fileStem}.png`)
   }
   return (
@@ -87,4 +91,10 @@ export function SeriesPanel({
       </div>
     </section>
   )
+}
+
+/** The series' PNG says what it shows: its title, filter, answered range, zone and bucket width. */
+function seriesCaption(series: Timeseries, title: string, filter: Filter, locale: Locale) {
+  const { from, to, timeZone, interval } = series
+  return chartCaption({ title, filter, from, to: to ?? '', timeZone, interval, locale })
 }

@@ -1,6 +1,7 @@
 import { FILTER_DIMENSIONS, TOP_SORTS } from '@gmv-pulse/shared'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { fromLocalInput, toLocalInput } from '../../ui/localInput.ts'
 import {
   DEFAULT_STATE,
   drill,
@@ -9,7 +10,8 @@ import {
   type RangePreset,
   serializeExplorerState,
 } from './explorerState.ts'
-import { campaignDay, campaignDays, fromLocalInput, resolveRange, toLocalInput } from './timeRange.ts'
+import { INTERVAL_CHOICES } from './intervalChoice.ts'
+import { campaignDay, campaignDays, resolveRange } from './timeRange.ts'
 
 const YEAR_2100 = Date.UTC(2100, 0, 1)
 const text = fc.string({ minLength: 1, maxLength: 40 })
@@ -31,6 +33,7 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
     { requiredKeys: [] },
   ),
   range: rangeArb,
+  interval: fc.constantFrom(...INTERVAL_CHOICES),
   compare: fc.boolean(),
   by: fc.uniqueArray(fc.constantFrom(...FILTER_DIMENSIONS), { minLength: 1, maxLength: 2 }),
   sort: fc.constantFrom(...TOP_SORTS),

@@ -1,4 +1,5 @@
 import { FILTER_DIMENSIONS, type Filter, type FilterDimension, TOP_SORTS, type TopSort } from '@gmv-pulse/shared'
+import { INTERVAL_CHOICES, type IntervalChoice } from './intervalChoice.ts'
 
 /**
  * Everything the explorer shows is decided by its URL: a link reproduces the view, and the
@@ -17,6 +18,8 @@ export type RangePreset =
 export interface ExplorerState {
   filter: Filter
   range: RangePreset
+  /** The series' bucket width; 'auto' sizes it to the range. */
+  interval: IntervalChoice
   /** Overlay last year's numbers at the same campaign offset. */
   compare: boolean
   /** The leaderboards on screen, one or two dimensions. */
@@ -31,6 +34,7 @@ export const DEFAULT_BY: FilterDimension[] = ['category', 'brand']
 export const DEFAULT_STATE: ExplorerState = {
   filter: {},
   range: { kind: 'campaign' },
+  interval: 'auto',
   compare: true,
   by: DEFAULT_BY,
   sort: 'gmv',
@@ -38,7 +42,17 @@ export const DEFAULT_STATE: ExplorerState = {
 }
 
 /** The parameters this module owns; any other (lang, token) passes through untouched. */
-const OWN_PARAMS = new Set<string>([...FILTER_DIMENSIONS, 'range', 'from', 'to', 'compare', 'by', 'sort', 'frozen'])
+const OWN_PARAMS = new Set<string>([
+  ...FILTER_DIMENSIONS,
+  'range',
+  'from',
+  'to',
+  'interval',
+  'compare',
+  'by',
+  'sort',
+  'frozen',
+])
 
 // A campaign of more than 60 days is not a shopping festival; a larger day is a bad link.
 const MAX_DAY = 60
@@ -79,9 +93,11 @@ export function parseExplorerState(search: string): ExplorerState {
     .filter((value, index, all) => all.indexOf(value) === index)
     .slice(0, 2)
   const sort = params.get('sort')
+  const interval = params.get('interval')
   return {
     filter,
     range: parseRange(params),
+    interval: (INTERVAL_CHOICES as readonly string[]).includes(interval ?? '') ? (interval as IntervalChoice) : 'auto',
     compare: params.get('compare') !== '0',
     by: by.length > 0 ? by : DEFAULT_BY,
     sort: (TOP_SORTS as readonly string[]).includes(sort ?? '') ? (sort as TopSort) : 'gmv',
@@ -109,6 +125,7 @@ export function serializeExplorerState(state: ExplorerState, base = ''): string 
     params.set('from', new Date(range.from).toISOString())
     params.set('to', new Date(range.to).toISOString())
   }
+  if (state.interval !== 'auto') params.set('interval', state.interval)
   if (!state.compare) params.set('compare', '0')
   if (state.by.join(',') !== DEFAULT_BY.join(',')) params.set('by', state.by.join(','))
   if (state.sort !== 'gmv') params.set('sort', state.sort)

@@ -20,6 +20,15 @@ const en = {
   custom: 'Custom',
   from: 'From',
   to: 'To',
+  interval: 'Interval',
+  auto: 'Auto',
+  /** {width}: the interval the server chose, "1 hr". */
+  autoChosen: 'Auto ({width})',
+  tooFine: 'too fine for this range',
+  /** {width}: the interval chosen; {max}: the most points the server answers. */
+  intervalFallback: '{width} would give more than {max} points over this range: showing Auto',
+  /** The typeahead's figure: the brand's GMV over the campaign so far, not the range's. */
+  brandGmvScope: 'GMV, campaign so far',
   compare: 'Compare with last year',
   live: 'Follow live',
   frozen: 'Frozen at',
@@ -68,6 +77,12 @@ const zh: ExplorerStrings = {
   custom: '自定义',
   from: '从',
   to: '至',
+  interval: '时间粒度',
+  auto: '自动',
+  autoChosen: '自动（{width}）',
+  tooFine: '对此时间范围过细',
+  intervalFallback: '{width}在此时间范围内将超过 {max} 个数据点：已改为自动',
+  brandGmvScope: '活动至今成交额',
   compare: '与去年同期对比',
   live: '实时跟随',
   frozen: '冻结于',

@@ -1,5 +1,6 @@
 import { formatCount, formatMoneyCompact, type Headline, headlineSentence } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
+import { type MeasureText, SMALLEST_TEXT_PX } from '../../export/fitText.ts'
 import { CARD_SIZES, type CardFormat, type CardItem, layoutCard } from './cardLayout.ts'
 import { headlineFigures } from './figures.ts'
 import { parseCutoff, serializeCutoff } from './presentUrl.ts'
@@ -36,6 +37,12 @@ const headline: Headline = {
 
 const texts = (items: CardItem[]) => items.flatMap((item) => (item.kind === 'text' ? [item] : []))
 
+/** Widths as a sans-serif sets them, near enough: a CJK character is square, a Latin one about half, bold a little wider. */
+const measure: MeasureText = (text, size, weight) =>
+  [...text].reduce((width, char) => width + (/[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 1 : 0.56), 0) *
+  size *
+  (weight >= 600 ? 1.06 : 1)
+
 describe('the headline figures', () => {
   const figures = headlineFigures(headline, 'en', 'Asia/Shanghai', PRESENTER_STRINGS.en, CUTOFF_MS)
 
@@ -43,6 +50,7 @@ describe('the headline figures', () => {
     const byId = Object.fromEntries(figures.map((figure) => [figure.id, figure]))
     expect(byId['gmv-cny']).toMatchObject({ exact: headline.gmv.cny, text: formatMoneyCompact(headline.gmv.cny, 'en') })
     expect(byId['gmv-usd']?.exact).toBe(headline.gmv.usd)
+    expect(byId['gmv-usd']?.text).toMatch(/^US\$74\.10 billion$/)
     expect(byId.orders).toMatchObject({ exact: '2320000000', text: formatCount(2_320_000_000, 'en') })
     expect(byId.peak).toMatchObject({ text: '583,000', label: 'Peak orders/s · 00:00:26' })
     expect(figures.map((figure) => figure.id)).toEqual([
@@ -88,13 +96,15 @@ describe('the headline card layout', () => {
             asOf: 'as of',
             figures: headlineFigures(headline, locale, 'Asia/Shanghai', strings, CUTOFF_MS),
             topBrandsLabel: strings.topBrands,
-            topBrands: headline.topBrands.brands.map((row) => ({
+            topBrands: headline.topBrands.brands.map((row, index) => ({
               name: row.key,
               text: formatMoneyCompact(row.gmv, locale),
+              share: (10 - index) / 10,
             })),
             sentence,
           },
           format,
+          measure,
         )
         expect(items[0]).toMatchObject({ kind: 'background', width, height })
         for (const item of texts(items)) {
@@ -104,6 +114,20 @@ describe('the headline card layout', () => {
           expect(item.y - item.size * 0.8).toBeGreaterThanOrEqual(0)
           expect(item.y + item.size * 0.25).toBeLessThanOrEqual(height)
         }
+        // Set at a size that fits, never squeezed: each text's width at its size is within its room.
+        for (const item of texts(items)) {
+          expect(measure(item.text, item.size, item.weight), item.text).toBeLessThanOrEqual(item.maxWidth)
+          expect(item.size).toBeGreaterThanOrEqual(SMALLEST_TEXT_PX)
+        }
+        const hero = texts(items).find((item) => item.text === formatMoneyCompact(headline.gmv.cny, locale))
+        expect(hero?.size).toBeGreaterThan(80)
+        // The grid's figures are peers: one size for all of them.
+        const grid = texts(items).filter((item) => item.weight === 700 && /^[\d,]+$/.test(item.text))
+        expect(new Set(grid.map((item) => item.size)).size).toBe(1)
+        // The brands' bars: as long as their share of the leader's GMV, the leader's the longest.
+        const bars = items.flatMap((item) => (item.kind === 'bar' ? [item] : []))
+        expect(bars.length).toBe(format === 'slide' ? 8 : 6)
+        expect(bars[1]?.width).toBeCloseTo((bars[0]?.width ?? 0) * 0.9, 5)
         const shown = texts(items).map((item) => item.text)
         expect(shown).toContain(formatMoneyCompact(headline.gmv.cny, locale))
         expect(shown).toContain(sentence)

@@ -1,3 +1,4 @@
+import { fitCommonSize, fitFontSize, type MeasureText, type TextWeight } from '../../export/fitText.ts'
 import type { Figure } from './figures.ts'
 
 /**
@@ -15,17 +16,20 @@ export type CardFormat = keyof typeof CARD_SIZES
 export type CardItem =
   | { kind: 'background'; width: number; height: number; from: string; to: string }
   | { kind: 'rule'; x: number; y: number; width: number; color: string }
+  /** A bar of the top-brands chart: a rectangle, vector in the PDF as on the canvas. */
+  | { kind: 'bar'; x: number; y: number; width: number; height: number; color: string }
   | {
       kind: 'text'
       x: number
       /** Alphabetic baseline. */
       y: number
       text: string
+      /** Already fitted to maxWidth with the layout's measure: set at this size, never squeezed. */
       size: number
-      weight: 400 | 600 | 700
+      weight: TextWeight
       color: string
       align: 'left' | 'right'
-      /** The canvas squeezes longer text into this width: nothing spills off the card. */
+      /** The room the text was fitted to (a painter with other font metrics fits it again). */
       maxWidth: number
     }
 
@@ -37,7 +41,8 @@ export interface CardContent {
   asOf: string
   figures: Figure[]
   topBrandsLabel: string
-  topBrands: { name: string; text: string }[]
+  /** `share`: the brand's GMV over the leader's (0–1), the bar's length. */
+  topBrands: { name: string; text: string; share: number }[]
   sentence: string
 }
 
@@ -50,35 +55,38 @@ export const CARD_COLORS = {
   up: '#2fd180',
   down: '#ff4d4f',
   rule: '#27304a',
+  bar: '#5c3517',
 } as const
 
 /** The figures on the big line; the rest go into the grid. */
 const HERO = new Set(['gmv-cny', 'gmv-usd', 'growth'])
 
-export function layoutCard(content: CardContent, format: CardFormat): CardItem[] {
+/** Text options; `size` is the size wanted, set smaller when the text would not fit. */
+type TextOptions = Partial<Pick<Extract<CardItem, { kind: 'text' }>, 'weight' | 'color' | 'align' | 'maxWidth'>>
+
+export function layoutCard(content: CardContent, format: CardFormat, measure: MeasureText): CardItem[] {
   const { width, height } = CARD_SIZES[format]
   const slide = format === 'slide'
   const pad = slide ? 80 : 64
   const scale = slide ? 1 : 0.8
   const items: CardItem[] = [{ kind: 'background', width, height, from: CARD_COLORS.from, to: CARD_COLORS.to }]
-  const text = (
-    x: number,
-    y: number,
-    value: string,
-    size: number,
-    options: Partial<Pick<Extract<CardItem, { kind: 'text' }>, 'weight' | 'color' | 'align' | 'maxWidth'>> = {},
-  ) =>
+  /** A text item at the largest size up to `size` that fits (`fixed`: a size already fitted for a group). */
+  const text = (x: number, y: number, value: string, size: number, options: TextOptions = {}, fixed = false) => {
+    const weight = options.weight ?? 400
+    const maxWidth = options.maxWidth ?? width - 2 * pad
+    const wanted = Math.round(size)
     items.push({
       kind: 'text',
       x,
       y,
       text: value,
-      size: Math.round(size),
-      weight: options.weight ?? 400,
+      size: fixed ? wanted : fitFontSize(value, wanted, maxWidth, weight, measure),
+      weight,
       color: options.color ?? CARD_COLORS.text,
       align: options.align ?? 'left',
-      maxWidth: options.maxWidth ?? width - 2 * pad,
+      maxWidth,
     })
+  }
 
   const half = (width - 2 * pad) / 2 - 16
   text(pad, pad + 30, content.title, 40 * scale, { weight: 700, color: CARD_COLORS.accent, maxWidth: half })
@@ -96,46 +104,88 @@ export function layoutCard(content: CardContent, format: CardFormat): CardItem[]
   })
   const usd = byId.get('gmv-usd')
   const growth = byId.get('growth')
-  const sub = [usd ? `≈ ${usd.text}` : '', growth ? `${growth.text} ${growth.label}` : ''].filter(Boolean).join('   ')
+  const sub = [usd?.text ?? '', growth ? `${growth.text} ${growth.label}` : ''].filter(Boolean).join('   ')
   const growthColor = growth?.exact.startsWith('-') ? CARD_COLORS.down : CARD_COLORS.up
   text(pad, slide ? 500 : 430, sub, 44 * scale, { color: growth ? growthColor : CARD_COLORS.text, maxWidth: heroWidth })
 
-  // The grid: four columns, two rows of the remaining figures, each with its label under it.
+  // The grid: four columns, two rows of the remaining figures, each with its label under it,
+  // every figure at one size (the largest at which the longest fits its cell).
   const grid = content.figures.filter((figure) => !HERO.has(figure.id)).slice(0, 8)
   const gridTop = slide ? 580 : 490
   const gridWidth = slide ? 1140 : width - 2 * pad
   const cell = gridWidth / 4
   const rowHeight = 150 * scale
+  const cellText = cell - 20
+  const figureSize = fitCommonSize(
+    grid.map((figure) => figure.text),
+    Math.round(50 * scale),
+    cellText,
+    700,
+    measure,
+  )
   items.push({ kind: 'rule', x: pad, y: gridTop - 10, width: gridWidth, color: CARD_COLORS.rule })
   grid.forEach((figure, index) => {
     const x = pad + (index % 4) * cell
     const y = gridTop + Math.floor(index / 4) * rowHeight
-    text(x, y + 64 * scale, figure.text, 50 * scale, { weight: 700, maxWidth: cell - 20 })
-    text(x, y + 104 * scale, figure.label, 22 * scale, { color: CARD_COLORS.muted, maxWidth: cell - 20 })
+    text(x, y + 64 * scale, figure.text, figureSize, { weight: 700, maxWidth: cellText }, true)
+    // A label with a moment ("Peak orders/s · 00:00:26") puts the moment on a line of its own,
+    // rather than shrinking the whole label to fit one line of a narrow cell.
+    const [label = '', ...moment] = figure.label.split(' · ')
+    text(x, y + 104 * scale, label, 22 * scale, { color: CARD_COLORS.muted, maxWidth: cellText })
+    if (moment.length > 0) {
+      text(x, y + 132 * scale, moment.join(' · '), 22 * scale, { color: CARD_COLORS.muted, maxWidth: cellText })
+    }
   })
 
-  // Top brands: a column on the slide's right, two columns under the grid on the square.
+  // Top brands, each with a bar of its GMV against the leader's: a column on the slide's
+  // right, two columns under the grid on the square.
   const brands = content.topBrands.slice(0, slide ? 8 : 6)
-  if (slide) {
-    const left = 1300
-    const right = width - pad
-    text(left, 260, content.topBrandsLabel, 30, { color: CARD_COLORS.muted, maxWidth: right - left })
-    items.push({ kind: 'rule', x: left, y: 285, width: right - left, color: CARD_COLORS.rule })
-    brands.forEach((brand, index) => {
-      const y = 340 + index * 58
-      text(left, y, `${index + 1}  ${brand.name}`, 30, { maxWidth: (right - left) * 0.58 })
-      text(right, y, brand.text, 30, { align: 'right', color: CARD_COLORS.accent, maxWidth: (right - left) * 0.4 })
+  const columnWidth = slide ? width - pad - 1300 : (width - 2 * pad) / 2 - 24
+  const nameWidth = columnWidth * 0.58
+  const valueWidth = columnWidth * 0.4
+  const brandSize = slide ? 30 : 26
+  const names = brands.map((brand, index) => `${index + 1}  ${brand.name}`)
+  const nameSize = fitCommonSize(names, brandSize, nameWidth, 400, measure)
+  const valueSize = fitCommonSize(
+    brands.map((brand) => brand.text),
+    brandSize,
+    valueWidth,
+    400,
+    measure,
+  )
+  const brandRow = (x: number, y: number, index: number) => {
+    const brand = brands[index]
+    if (!brand) return
+    text(x, y, names[index] ?? '', nameSize, { maxWidth: nameWidth }, true)
+    text(
+      x + columnWidth,
+      y,
+      brand.text,
+      valueSize,
+      { align: 'right', color: CARD_COLORS.accent, maxWidth: valueWidth },
+      true,
+    )
+    const barWidth = Math.max(2, Math.min(1, brand.share) * columnWidth)
+    items.push({
+      kind: 'bar',
+      x,
+      y: y + brandSize * 0.35,
+      width: barWidth,
+      height: brandSize * 0.2,
+      color: CARD_COLORS.bar,
     })
+  }
+  if (slide) {
+    const left = width - pad - columnWidth
+    text(left, 260, content.topBrandsLabel, 30, { color: CARD_COLORS.muted, maxWidth: columnWidth })
+    items.push({ kind: 'rule', x: left, y: 285, width: columnWidth, color: CARD_COLORS.rule })
+    for (const index of brands.keys()) brandRow(left, 340 + index * 58, index)
   } else {
     const top = gridTop + 2 * rowHeight + 40
     text(pad, top, content.topBrandsLabel, 24, { color: CARD_COLORS.muted })
     const column = (width - 2 * pad) / 2
-    brands.forEach((brand, index) => {
-      const x = pad + Math.floor(index / 3) * column
-      const y = top + 46 + (index % 3) * 42
-      text(x, y, `${index + 1}  ${brand.name}`, 26, { maxWidth: column * 0.55 })
-      text(x + column - 24, y, brand.text, 26, { align: 'right', color: CARD_COLORS.accent, maxWidth: column * 0.4 })
-    })
+    for (const index of brands.keys())
+      brandRow(pad + Math.floor(index / 3) * column, top + 46 + (index % 3) * 42, index)
   }
 
   items.push({ kind: 'rule', x: pad, y: height - pad - 50 * scale, width: width - 2 * pad, color: CARD_COLORS.rule })

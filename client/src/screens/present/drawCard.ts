@@ -1,5 +1,18 @@
 import { THEME } from '../../charts/theme.ts'
+import type { MeasureText, TextWeight } from '../../export/fitText.ts'
 import { CARD_SIZES, type CardFormat, type CardItem } from './cardLayout.ts'
+
+const font = (weight: TextWeight, size: number) => `${weight} ${size}px ${THEME.fontFamily}`
+
+/** Text widths with the page's fonts, for laying the card out as the canvas will draw it. */
+export function canvasMeasure(): MeasureText {
+  const context = document.createElement('canvas').getContext('2d')
+  if (!context) throw new Error('no 2D canvas context')
+  return (text, size, weight) => {
+    context.font = font(weight, size)
+    return context.measureText(text).width
+  }
+}
 
 /** Paints a laid-out card on a 2D context of the card's size. */
 export function paintCard(context: CanvasRenderingContext2D, items: readonly CardItem[]): void {
@@ -20,11 +33,15 @@ export function paintCard(context: CanvasRenderingContext2D, items: readonly Car
     } else if (item.kind === 'rule') {
       context.fillStyle = item.color
       context.fillRect(item.x, item.y, item.width, 2)
+    } else if (item.kind === 'bar') {
+      context.fillStyle = item.color
+      context.fillRect(item.x, item.y, item.width, item.height)
     } else {
-      context.font = `${item.weight} ${item.size}px ${THEME.fontFamily}`
+      context.font = font(item.weight, item.size)
       context.fillStyle = item.color
       context.textAlign = item.align
       context.textBaseline = 'alphabetic'
+      // The layout fitted the size with these fonts; maxWidth only guards a font that loaded since.
       context.fillText(item.text, item.x, item.y, item.maxWidth)
     }
   }

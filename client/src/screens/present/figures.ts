@@ -43,7 +43,8 @@ export function headlineFigures(
     {
       id: 'gmv-usd',
       label: strings.gmvUsd,
-      text: formatMoneyCompact(h.gmv.usd, locale, { currency: 'USD' }),
+      // Beside ¥ figures a bare "$" could be any dollar: named US$, as the sentence names it.
+      text: formatMoneyCompact(h.gmv.usd, locale, { currency: 'USD' }).replace(/^\$/, 'US$'),
       exact: h.gmv.usd,
       asOf: h.gmv.asOf,
     },

@@ -11,7 +11,6 @@ const en = {
   growth: 'vs last year',
   lastYearGmv: 'Last year at the same point',
   peak: 'Peak orders/s',
-  peakAt: 'at',
   orders: 'Orders',
   participating: 'Participating brands',
   overseas: 'Overseas brands',
@@ -25,6 +24,11 @@ const en = {
   png: 'PNG',
   pdf: 'PDF',
   csv: 'CSV',
+  live: 'live',
+  /** {time}: the cutoff the page shows now. */
+  freezeAt: 'Freeze at {time}',
+  liveNote: 'Live figures: each export is stamped with its own cutoff. Freeze to keep every export at one.',
+  frozenNote: 'Every export is of the cutoff above.',
   copyImage: 'Copy image',
   copySentence: 'Copy sentence',
   copied: 'Copied',
@@ -33,7 +37,6 @@ const en = {
   failed: 'Could not load',
   loading: 'Loading…',
   chartPng: 'Chart PNG',
-  usdRate: 'at',
 } as const
 
 export type PresenterStrings = { [K in keyof typeof en]: string }
@@ -49,7 +52,6 @@ const zh: PresenterStrings = {
   growth: '同比',
   lastYearGmv: '去年同期',
   peak: '订单创建峰值（笔/秒）',
-  peakAt: '出现于',
   orders: '订单数',
   participating: '参与品牌',
   overseas: '海外品牌',
@@ -63,6 +65,10 @@ const zh: PresenterStrings = {
   png: 'PNG',
   pdf: 'PDF',
   csv: 'CSV',
+  live: '实时',
+  freezeAt: '定格于 {time}',
+  liveNote: '实时数据：每次导出都标注其截止时间。定格后，所有导出均为同一截止时间。',
+  frozenNote: '所有导出均为上方的截止时间。',
   copyImage: '复制图片',
   copySentence: '复制文案',
   copied: '已复制',
@@ -71,7 +77,6 @@ const zh: PresenterStrings = {
   failed: '加载失败',
   loading: '加载中…',
   chartPng: '图表 PNG',
-  usdRate: '汇率',
 }
 
 export const PRESENTER_STRINGS: Record<Locale, PresenterStrings> = { en, 'zh-CN': zh }

@@ -8,7 +8,7 @@ import {
   type Snapshot,
 } from '@gmv-pulse/shared'
 import type { ReactNode } from 'react'
-import type { Strings } from '../../app/i18n.ts'
+import type { Strings } from './strings.ts'
 
 /**
  * The headline scene: one card across the wall for the moment everyone looks up — the

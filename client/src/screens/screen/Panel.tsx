@@ -1,6 +1,6 @@
 import { formatClock } from '@gmv-pulse/shared'
 import type { ReactNode } from 'react'
-import type { Strings } from '../../app/i18n.ts'
+import type { Strings } from './strings.ts'
 
 export interface PanelProps {
   title: string

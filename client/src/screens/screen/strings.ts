@@ -1,5 +1,6 @@
 import type { Locale } from '@gmv-pulse/shared'
 
+/** The war-room wall's words (its freshness badge's are in ui/FreshnessBadge.tsx, shared with the explorer). */
 const en = {
   title: 'GMV Pulse',
   gmv: 'Gross merchandise volume',
@@ -19,12 +20,6 @@ const en = {
   participatingBrands: 'Participating brands',
   overseasBrands: 'Overseas brands',
   asOf: 'as of',
-  live: 'LIVE',
-  lag: 'LAG',
-  reconnecting: 'RECONNECTING',
-  stale: 'STALE',
-  connecting: 'CONNECTING',
-  frozen: 'FROZEN',
   noData: 'Waiting for data',
   notKept: 'Not broken down for this spotlight',
   newEntry: 'NEW',
@@ -59,12 +54,6 @@ const zh: Strings = {
   participatingBrands: '参与品牌',
   overseasBrands: '海外品牌',
   asOf: '数据截至',
-  live: '实时',
-  lag: '延迟',
-  reconnecting: '重新连接中',
-  stale: '数据停滞',
-  connecting: '连接中',
-  frozen: '已冻结',
   noData: '等待数据',
   notKept: '此聚焦不做该项细分',
   newEntry: '新',
@@ -78,4 +67,4 @@ const zh: Strings = {
   peakOrders: '每秒订单峰值',
 }
 
-export const STRINGS: Record<Locale, Strings> = { en, 'zh-CN': zh }
+export const WALL_STRINGS: Record<Locale, Strings> = { en, 'zh-CN': zh }

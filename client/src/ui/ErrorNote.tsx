@@ -1,4 +1,4 @@
-import { ApiError } from '../../data/ApiError.ts'
+import { ApiError } from '../data/ApiError.ts'
 
 /** A failed request said in place, over whatever the panel last showed: never a blank panel. */
 export function ErrorNote({ error, label, onRetry }: { error: unknown; label: string; onRetry?: () => void }) {

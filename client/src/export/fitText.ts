@@ -1,0 +1,31 @@
+/** A text's rendered width in pixels at a font size and weight: the canvas's or the PDF font's. */
+export type MeasureText = (text: string, size: number, weight: TextWeight) => number
+export type TextWeight = 400 | 600 | 700
+
+/** Below this an exported text is no longer read from a slide; it is never set smaller. */
+export const SMALLEST_TEXT_PX = 12
+
+/**
+ * The largest whole font size, at most `size`, at which `text` fits `maxWidth`: a figure is
+ * set smaller rather than squeezed (canvas `fillText(…, maxWidth)` narrows the glyphs).
+ * Width grows in proportion to size for one font, so one division lands within a pixel
+ * or two; the loop settles rounding and kerning.
+ */
+export function fitFontSize(text: string, size: number, maxWidth: number, weight: TextWeight, measure: MeasureText) {
+  const width = measure(text, size, weight)
+  if (width <= maxWidth) return size
+  let fitted = Math.min(size - 1, Math.floor((size * maxWidth) / width))
+  while (fitted > SMALLEST_TEXT_PX && measure(text, fitted, weight) > maxWidth) fitted--
+  return Math.max(fitted, SMALLEST_TEXT_PX)
+}
+
+/** One size for a row of peers (the grid's figures, the brands): the largest at which all of them fit. */
+export function fitCommonSize(
+  texts: readonly string[],
+  size: number,
+  maxWidth: number,
+  weight: TextWeight,
+  measure: MeasureText,
+): number {
+  return Math.min(size, ...texts.map((text) => fitFontSize(text, size, maxWidth, weight, measure)))
+}

@@ -1,0 +1,81 @@
+import { campaignNow, filterKey, formatMoneyCompact, fromFen, type Locale, type WallScene } from '@gmv-pulse/shared'
+import { useCallback, useMemo, useReducer } from 'react'
+import { freshness } from '../../data/freshness.ts'
+import { useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
+import { useLiveSocket, useLiveSubscription } from '../../data/useLiveSnapshot.ts'
+import { useNow } from '../../ui/useNow.ts'
+import { commandOfState, INITIAL_SCENE, reduceScene, sceneFilter } from './scene.ts'
+import { WALL_STRINGS } from './strings.ts'
+import { useMilestoneToasts } from './useMilestoneToasts.ts'
+import { useShownSnapshot } from './useShownSnapshot.ts'
+import { useToasts } from './useToasts.ts'
+import { useCurveHistory, useSnapshotCharts } from './useWallCharts.ts'
+import { useWallLink } from './useWallLink.ts'
+
+const DEFAULT_TICK_MS = 1000
+
+/**
+ * Everything the wall shows, in one place: the scene the remote control set, the live
+ * snapshot of its filter (held while frozen), the charts, the freshness, the toasts.
+ */
+export function useWall(locale: Locale) {
+  const strings = WALL_STRINGS[locale]
+  // The remote control (/control) drives the scene; one socket carries its commands and the snapshots.
+  const socket = useLiveSocket()
+  const [sceneState, dispatch] = useReducer(reduceScene, INITIAL_SCENE)
+  const shown = useMemo(() => commandOfState(sceneState), [sceneState])
+  const applyScene = useCallback((scene: WallScene) => dispatch({ type: 'apply', command: scene }), [])
+  const roundTripMs = useWallLink(socket, locale, shown, applyScene)
+  const filter = useMemo(() => sceneFilter(sceneState), [sceneState])
+  const key = filterKey(filter)
+  const campaign = useCampaignQuery().data
+  const summaryQuery = useSummaryQuery(filter)
+  // Another filter's figures must never stand under this scene's label, not even while loading.
+  const summary = summaryQuery.isPlaceholderData ? undefined : summaryQuery.data
+  const live = useLiveSubscription(socket, filter)
+  // Freshness is on the wall clock; the clock shown, the peak's and milestones' day, on the campaign's.
+  const now = useNow(500)
+  const [toasts, pushToast] = useToasts()
+  const snapshot = useShownSnapshot(live.snapshot, sceneState.frozen, key)
+  const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
+  const clock = campaignNow(campaign, now)
+  const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
+  useMilestoneToasts(snapshot, campaign, locale, timeZone, strings, pushToast)
+  const onCorrection = useCallback(
+    (fen: bigint) =>
+      pushToast({ tone: 'correction', text: `${strings.correction}: −${formatMoneyCompact(fromFen(fen), locale)}` }),
+    [pushToast, strings, locale],
+  )
+  const charts = useSnapshotCharts(snapshot, locale, strings, timeZone)
+  const curve = useCurveHistory(filter, snapshot, locale, strings, timeZone)
+
+  const gmv = snapshot?.gmv ?? summary?.gmv ?? null
+  const asOf = snapshot?.asOf ?? summary?.asOf ?? null
+  const badge = freshness({
+    connected: live.connected,
+    lastReceivedAt: live.lastReceivedAt,
+    now,
+    tickMs,
+    serverStale: snapshot?.stale ?? false,
+    ageSeconds: snapshot?.ageSeconds ?? 0,
+    roundTripMs,
+  })
+  return {
+    strings,
+    sceneState,
+    key,
+    campaign,
+    summary,
+    snapshot,
+    timeZone,
+    clock,
+    tickMs,
+    onCorrection,
+    charts,
+    curve,
+    gmv,
+    asOf,
+    badge,
+    toasts,
+  }
+}
