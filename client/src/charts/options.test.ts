@@ -1,3 +1,4 @@
+import type { RankedBrand } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
@@ -80,6 +81,13 @@ describe('top brands', () => {
     expect(option.yAxis.data).toEqual(['Apple', 'Haier', 'Nike'])
     expect(option.series[0].data[1].label.formatter).toBe('¥300.00万  ▲1')
     expect(option.series[0].data[2].label.formatter).toBe('¥100.00万  新')
+  })
+  test('a simulator brand reads in the page language, by its key', () => {
+    const brands = [{ ...(snapshot.topBrands?.[0] as RankedBrand), brand: 'Cloudhaven Home' }]
+    const zh: Loose = topBrandsOption(brands, 'zh-CN', '新')
+    const en: Loose = topBrandsOption(brands, 'en', 'NEW')
+    expect(zh.yAxis.data).toEqual(['云栖家居'])
+    expect(en.yAxis.data).toEqual(['Cloudhaven Home'])
   })
 })
 

@@ -1,4 +1,4 @@
-import { formatMoneyCompact, type Locale, type RankedBrand } from '@gmv-pulse/shared'
+import { formatMoneyCompact, keyLabel, type Locale, type RankedBrand } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { plotAmount, THEME } from './theme.ts'
 
@@ -26,7 +26,8 @@ export function topBrandsOption(brands: readonly RankedBrand[], locale: Locale, 
       type: 'category',
       inverse: true,
       max: 9,
-      data: top.map((brand) => brand.brand),
+      // A simulator brand reads in the page's script (「云栖家居」 on a Chinese wall); any other as sent.
+      data: top.map((brand) => keyLabel('brand', brand.brand, locale)),
       axisLabel: { color: THEME.text, fontSize: 18, width: 160, overflow: 'truncate' },
       axisLine: { show: false },
       axisTick: { show: false },
