@@ -4,6 +4,7 @@ import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
 import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS, overseasRanking, spacedLeaders } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
+import { redrawKeyOf } from './redrawKey.ts'
 import { channelsOption } from './sharesOptions.ts'
 import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
 
@@ -152,6 +153,28 @@ describe('map', () => {
       locale: 'en',
     })
     expect(hk.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
+  })
+  test('is redrawn only when a viewer could tell: a colour step, a label, a line', () => {
+    const keyFor = (zj: string, gd: string, lines = flows) =>
+      redrawKeyOf(
+        mapOption({
+          mapName: 'm',
+          regions: [
+            { key: 'CN-ZJ', gmv: zj, orders: 1, share: 0.5 },
+            { key: 'CN-GD', gmv: gd, orders: 1, share: 0.5 },
+          ],
+          flows: lines,
+          centers,
+          locale: 'en',
+        }),
+      )
+    const shown = keyFor('6000000.00', '5000000.00')
+    expect(shown).toBeDefined()
+    // Guangdong up by ¥100: the same colour and the same "¥5 million".
+    expect(keyFor('6000000.00', '5000100.00')).toBe(shown)
+    // Up by ¥100,000: a colour step (1/128 of the largest is ¥46,875) and another label.
+    expect(keyFor('6000000.00', '5100000.00')).not.toBe(shown)
+    expect(keyFor('6000000.00', '5000000.00', flows.slice(0, 3))).not.toBe(shown)
   })
   test('ranks buyers abroad by GMV with their country names', () => {
     const regions = [
