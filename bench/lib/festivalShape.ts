@@ -1,4 +1,4 @@
-import { createRateProfile, PUBLISHED_2020 } from '@gmv-pulse/seed'
+import { createRateProfile, festivalBrandShares, PUBLISHED_2020 } from '@gmv-pulse/seed'
 
 /**
  * The shape of the 2020 11.11 festival for the scale benchmark, shared by the engine-side
@@ -18,8 +18,14 @@ export const NOW_MS = Date.parse('2020-11-11T18:00:00+08:00')
 export const BRANDS = 250_000
 /** "2,000+" live rooms sold during the festival; 2,400 gives a long tail past the famous few. */
 export const LIVE_ROOMS = 2_400
-/** brand = ⌊BRANDS·u³⌋: the top brand takes ≈ 1.6% of orders, the top 100 about a tenth, like a festival's leaders. */
-export const BRAND_EXPONENT = 3
+/**
+ * Points of the inverse CDF of brand rank, from the simulator's brand law (seed/src/brandLaw.ts:
+ * the top brand ≈ 2.5 % of GMV, the top ten ≈ 11 %, 471 above RMB 100 million at scale 1).
+ * Amounts here do not depend on the brand, so order shares are GMV shares. 65,536 points give
+ * the top brand ≈ 1,600 of them and every rank down to ≈ 3,000 at least one, so the head is
+ * exact and only the tail (each brand under 1/65,536 of orders) is interpolated.
+ */
+export const BRAND_QUANTILES = 65_536
 /** Live rooms as concentrated as brands: the top room takes ≈ 7% of livestream orders. */
 export const ROOM_EXPONENT = 3
 /** One brand in ten is overseas (published: 31,000 of 250,000). Brands whose hash falls below this of 65,536. */
@@ -95,6 +101,29 @@ export const CATEGORY_SLOT_SQL = 'bitShiftRight(bitAnd(toUInt64(b) * 2654435761,
 export const OVERSEAS_SQL = `bitShiftRight(bitAnd(toUInt64(b) * 2246822507, 4294967295), 16) < ${OVERSEAS_BELOW}`
 export const categorySlot = (brand: number) => Math.imul(brand, 2654435761 | 0) >>> 20
 export const isOverseas = (brand: number) => Math.imul(brand, 2246822507 | 0) >>> 16 < OVERSEAS_BELOW
+
+/** Brand rank (0-based, fractional) at each of BRAND_QUANTILES + 1 evenly spaced fractions of orders. */
+export function brandQuantiles(): number[] {
+  const shares = festivalBrandShares()
+  const points: number[] = [0]
+  let rank = 0
+  let before = 0
+  for (let k = 1; k < BRAND_QUANTILES; k++) {
+    const target = k / BRAND_QUANTILES
+    while (rank < shares.length - 1 && before + (shares[rank] as number) < target) before += shares[rank++] as number
+    points.push(rank + (target - before) / (shares[rank] as number))
+  }
+  points.push(shares.length)
+  return points
+}
+
+/** The JS twin of the engine's brand draw: u in [0, 1) → a brand number, 0 the largest. */
+export function brandAt(quantiles: readonly number[], u: number): number {
+  const x = u * BRAND_QUANTILES
+  const k = Math.floor(x)
+  const from = quantiles[k] as number
+  return Math.min(BRANDS - 1, Math.floor(from + (x - k) * ((quantiles[k + 1] as number) - from)))
+}
 
 /**
  * Seconds after a campaign's start at each of TIME_QUANTILES + 1 evenly spaced fractions of

@@ -4,8 +4,9 @@ import {
   AMOUNT_LOG_MEDIAN,
   AMOUNT_LOG_SIGMA,
   AMOUNT_MAX_FEN,
-  BRAND_EXPONENT,
+  BRAND_QUANTILES,
   BRANDS,
+  brandQuantiles,
   CATEGORY_SLOT_SQL,
   categoryLookup,
   channelLookup,
@@ -28,7 +29,7 @@ export async function insertableColumns(store: Store, table: string): Promise<st
 
 /**
  * Per-row draws, all from three hashes of the row number (so every run is the same):
- * h1 → where the row sits within its time slot and its live room; h2 → brand, channel,
+ * h1 → where the row sits within its time slot and its live room; h2 → brand (by the brand law's quantiles), channel,
  * region, quantity; h3 → the two uniforms of a log-normal amount. Row i of `count` takes
  * the time at fraction (i + jitter) / count of the festival's orders, so rows arrive in
  * time order, chunk after chunk, as they would from live ingest (parts cover short spans).
@@ -39,7 +40,10 @@ const DRAWS = `
   cityHash64(n) AS h1, cityHash64(n, 1) AS h2, cityHash64(n, 2) AS h3,
   (i + bitShiftRight(h1, 44) / 1048576) / {count:UInt64} * ${TIME_QUANTILES} AS x,
   toUInt32(floor(x)) AS k,
-  toUInt32(floor(${BRANDS} * pow(bitShiftRight(h2, 32) / 4294967296, ${BRAND_EXPONENT}))) AS b,
+  bitShiftRight(h2, 32) / 4294967296 * ${BRAND_QUANTILES} AS y,
+  toUInt32(floor(y)) AS j,
+  least(${BRANDS - 1}, toUInt32(floor({brands:Array(Float64)}[j + 1]
+    + (y - j) * ({brands:Array(Float64)}[j + 2] - {brands:Array(Float64)}[j + 1])))) AS b,
   {channels:Array(String)}[1 + bitAnd(h2, ${LOOKUP_SIZE - 1})] AS channel_v,
   toUInt32(floor(${LIVE_ROOMS} * pow(bitAnd(h1, 4294967295) / 4294967296, ${ROOM_EXPONENT}))) AS room,
   sqrt(-2 * log((bitShiftRight(h3, 38) + 1) / 67108864)) * cos(2 * pi() * bitAnd(bitShiftRight(h3, 12), 67108863) / 67108864) AS z,
@@ -101,6 +105,7 @@ export async function generateYear(store: Store, options: GenerateOptions): Prom
         startMs: options.startMs,
         prefix: options.prefix,
         quantiles: options.quantiles,
+        brands: brandQuantiles(),
         channels: channelLookup(),
         regions: regionLookup(),
         categories: categoryLookup(),

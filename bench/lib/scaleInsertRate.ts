@@ -6,8 +6,8 @@ import {
   AMOUNT_LOG_MEDIAN,
   AMOUNT_LOG_SIGMA,
   AMOUNT_MAX_FEN,
-  BRAND_EXPONENT,
-  BRANDS,
+  brandAt,
+  brandQuantiles,
   CAMPAIGN_START_MS,
   categoryLookup,
   categorySlot,
@@ -47,11 +47,12 @@ const fenText = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).p
 function encodeBatch(columns: readonly string[], quantiles: readonly number[], seed: number, prefix: string): Buffer {
   const random = createRandom(seed).next
   const [channels, regions, categories] = [channelLookup(), regionLookup(), categoryLookup()]
+  const brands = brandQuantiles()
   const width = BATCH_ORDERS / PUBLISHED_2020.orders
   const stretchStart = random() * (1 - width)
   const lines: string[] = []
   for (let i = 0; i < BATCH_ORDERS; i++) {
-    const brand = Math.floor(BRANDS * random() ** BRAND_EXPONENT)
+    const brand = brandAt(brands, random())
     const channel = channels[Math.floor(random() * LOOKUP_SIZE)] as string
     const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
     const fen = Math.min(

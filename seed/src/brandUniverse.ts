@@ -12,12 +12,12 @@
  * scale large enough for a brand near the line to get a few hundred orders (s ≥ 1e-3).
  */
 
+import { brandGmvAt, festivalBrandLaw } from './brandLaw.ts'
 import { createBrandNamer } from './brandNames.ts'
 import { CATEGORIES } from './catalog.ts'
-import { HUNDRED_MILLION_CNY, moreThan, PUBLISHED_2020 } from './publishedFigures.ts'
+import { moreThan, PUBLISHED_2020 } from './publishedFigures.ts'
 import { createRandom, deriveSeed, nextNormal, type Random } from './random.ts'
 import { createSubcategoryPlanner } from './subcategories.ts'
-import { solveZipfLaw, zipfValue } from './zipf.ts'
 
 /** Order quantities 1–5 as a 256-entry lookup: one byte of a draw picks a quantity. */
 export const QUANTITY_TABLE: Uint8Array = (() => {
@@ -43,8 +43,12 @@ export const SKUS_PER_BRAND = SKU_PRICE_FACTORS.length
 export const EMERGING_BRANDS = 2_500
 /** Emerging brands sit below the giants and above the long tail. */
 const EMERGING_RANKS = { from: 300, to: 15_000 }
-/** How flat the head of the brand distribution is (see zipf.ts). */
-const ZIPF_HEAD_FLATTENING = 40
+/**
+ * A brand joins only a category whose GMV still to place is at least this many times its
+ * own: the leaders land in the big categories (as phones, appliances and beauty led the
+ * real 11.11), and no small category is filled by one giant and left without a tail.
+ */
+const CATEGORY_ROOM = 4
 const MIN_UNIT_PRICE_FEN = 100
 
 export interface BrandUniverse {
@@ -82,16 +86,27 @@ function plannedGrowth(random: Random, emergingClass: number): number {
   return between(0.45, 0.9) // emerging, but below last year
 }
 
+/** A category for a brand of this GMV: by GMV still to place, among those with room for it (or the roomiest). */
+function pickCategory(random: Random, room: readonly number[], gmv: number): number {
+  let open = 0
+  for (const left of room) if (left >= CATEGORY_ROOM * gmv) open += left
+  if (open === 0) return room.indexOf(Math.max(...room))
+  let pick = random.next() * open
+  let last = 0
+  for (let c = 0; c < room.length; c++) {
+    const left = room[c] as number
+    if (left < CATEGORY_ROOM * gmv) continue
+    last = c
+    if (pick < left) return c
+    pick -= left
+  }
+  return last
+}
+
 export function buildBrandUniverse(seed: number): BrandUniverse {
   const random = createRandom(deriveSeed(seed, 0xb4a4d))
   const size = PUBLISHED_2020.brands
-  const law = solveZipfLaw({
-    ranks: size,
-    total: PUBLISHED_2020.gmvCny,
-    threshold: HUNDRED_MILLION_CNY,
-    ranksAboveThreshold: moreThan(PUBLISHED_2020.brandsAboveHundredMillion),
-    q: ZIPF_HEAD_FLATTENING,
-  })
+  const law = festivalBrandLaw()
 
   const overseas = new Uint8Array(size)
   const firstTime = new Uint8Array(size)
@@ -120,24 +135,27 @@ export function buildBrandUniverse(seed: number): BrandUniverse {
   const names: string[] = new Array(size)
   const namer = createBrandNamer(random)
   const category = new Uint8Array(size)
-  const categoryAlias = CATEGORIES.map((c) => c.share)
-  const categoryTotal = categoryAlias.reduce((a, b) => a + b, 0)
+  const shareTotal = CATEGORIES.reduce((sum, c) => sum + c.share, 0)
+  /** GMV each category has still to place, from its share of the total. */
+  const room = CATEGORIES.map((c) => (c.share / shareTotal) * PUBLISHED_2020.gmvCny)
+  const named = new Int32Array(CATEGORIES.length)
   const planner = createSubcategoryPlanner(random)
   const subcategory = new Int32Array(size)
   const gmv2020 = new Float64Array(size)
   const gmv2019 = new Float64Array(size)
   const ordinaryNoise = new Float64Array(size)
   const rawMeanOrder = new Float64Array(size)
-  let domesticCount = 0
   let overseasCount = 0
   for (let i = 0; i < size; i++) {
-    names[i] = overseas[i] ? namer('overseas', overseasCount++) : namer('domestic', domesticCount++)
-    let pick = random.next() * categoryTotal
-    let c = 0
-    while (c < CATEGORIES.length - 1 && pick >= (categoryAlias[c] as number)) pick -= categoryAlias[c++] as number
+    gmv2020[i] = brandGmvAt(law, i + 1)
+    const c = pickCategory(random, room, gmv2020[i] as number)
+    room[c] = (room[c] as number) - (gmv2020[i] as number)
     category[i] = c
+    const categoryName = (CATEGORIES[c] as (typeof CATEGORIES)[number]).name
+    names[i] = overseas[i]
+      ? namer.name('overseas', categoryName, overseasCount++)
+      : namer.name('domestic', categoryName, (named[c] as number)++)
     subcategory[i] = planner.place(c, emerging[i] !== 0, leaders.has(i))
-    gmv2020[i] = zipfValue(law, i + 1)
     ordinaryNoise[i] = Math.exp(0.3 * nextNormal(random))
     const typical = (CATEGORIES[c] as (typeof CATEGORIES)[number]).typicalOrder
     rawMeanOrder[i] = typical * Math.exp(0.4 * nextNormal(random) - 0.08)

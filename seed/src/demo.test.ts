@@ -13,3 +13,8 @@ test('the demo refuses a DATA_DIR that already holds data, and says why, before 
   writeFileSync(join(used, 'something'), 'x')
   await expect(runDemo({ dataDir: used, port: 1 })).rejects.toThrow(/already holds data.*count it twice/)
 })
+
+test('the demo takes its scale from CAMPAIGN_SCALE, and refuses one outside (0, 1] before it starts anything', async () => {
+  await expect(runDemo({ env: { CAMPAIGN_SCALE: '2' }, port: 1 })).rejects.toThrow(/scale must be/)
+  await expect(runDemo({ env: { CAMPAIGN_SCALE: 'lots' }, port: 1 })).rejects.toThrow(/scale must be/)
+})

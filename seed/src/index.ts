@@ -2,6 +2,7 @@
 export { type AliasTable, buildAliasTable, sampleAlias } from './alias.ts'
 export { type BackfillOptions, type BackfillResult, runBackfill } from './backfill.ts'
 export { type GeneratorThroughput, measureGeneratorThroughput } from './bench/generatorThroughput.ts'
+export { type BrandLaw, brandGmvAt, festivalBrandLaw, festivalBrandShares } from './brandLaw.ts'
 export { type BrandUniverse, buildBrandUniverse } from './brandUniverse.ts'
 export { aggregateYear, type CalibrationRow, calibrate, type YearTotals } from './calibrate.ts'
 export { formatCalibrationTable } from './calibrationTable.ts'

@@ -2,6 +2,11 @@ import type { Locale } from '@gmv-pulse/shared'
 import { useEffect, useRef } from 'react'
 import { type EChartsCoreOption, echarts } from './echarts.ts'
 
+type ECharts = ReturnType<typeof echarts.init>
+
+import { redrawKeyOf } from './redrawKey.ts'
+import { cancelChartUpdate, scheduleChartUpdate, UPDATE_MEASURE } from './updateQueue.ts'
+
 export interface ChartProps {
   option: EChartsCoreOption
   /** Replace series instead of merging (needed when the set of series changes). */
@@ -17,12 +22,39 @@ export interface ChartProps {
  * tick), resize with the element, dispose on unmount. The stage has a fixed 1920×1080 size
  * in CSS pixels, so devicePixelRatio keeps the canvas crisp when the stage is scaled to 4K.
  */
+const UPDATE_START = 'chart-update-start'
+
 export function Chart({ option, notMerge = false, className, label, locale }: ChartProps) {
   const element = useRef<HTMLDivElement>(null)
-  const instance = useRef<ReturnType<typeof echarts.init> | null>(null)
+  const instance = useRef<ECharts | null>(null)
   // A chart made anew (another language) starts from the option on screen.
   const latest = useRef(option)
   latest.current = option
+  const name = useRef(label)
+  name.current = label
+  /** The redraw key of the option on screen (redrawKey.ts). */
+  const shownKey = useRef<string | undefined>(undefined)
+
+  /**
+   * Draws `next` in a frame of its own (updateQueue.ts), there and then rather than deferred
+   * again by ECharts; skipped when it would show what is on screen already (redrawKey.ts).
+   */
+  const draw = useRef((chart: ECharts, next: EChartsCoreOption, merge: boolean) => {
+    const key = redrawKeyOf(next)
+    if (key !== undefined && key === shownKey.current) {
+      cancelChartUpdate(chart)
+      return
+    }
+    scheduleChartUpdate(chart, () => {
+      performance.mark(UPDATE_START)
+      chart.setOption(next, { notMerge: !merge })
+      shownKey.current = key
+      performance.measure(`${UPDATE_MEASURE}${name.current}`, UPDATE_START)
+      // Observers have the entry; the page's own buffer must not grow for as long as the wall runs.
+      performance.clearMarks(UPDATE_START)
+      performance.clearMeasures(`${UPDATE_MEASURE}${name.current}`)
+    })
+  }).current
 
   useEffect(() => {
     const node = element.current
@@ -33,7 +65,10 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
       locale: locale === 'zh-CN' ? 'ZH' : 'EN',
     })
     instance.current = chart
-    chart.setOption(latest.current)
+    shownKey.current = undefined
+    // The first drawing waits its turn too: six charts drawn in the frame that shows the first
+    // number would hold that number back.
+    draw(chart, latest.current, true)
     // React removes an unmounted chart's element before it runs this effect's cleanup; the
     // observer then reports a 0×0 box, and a map laid out at 0×0 throws inside ECharts.
     const observer = new ResizeObserver(() => {
@@ -42,14 +77,16 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
     observer.observe(node)
     return () => {
       observer.disconnect()
+      cancelChartUpdate(chart)
       chart.dispose()
       instance.current = null
     }
-  }, [locale])
+  }, [locale, draw])
 
   useEffect(() => {
-    instance.current?.setOption(option, { notMerge, lazyUpdate: true })
-  }, [option, notMerge])
+    const chart = instance.current
+    if (chart) draw(chart, option, !notMerge)
+  }, [option, notMerge, draw])
 
   return <div ref={element} className={className ?? 'chart'} role="img" aria-label={label} />
 }

@@ -3,6 +3,7 @@ import { formatMoneyBrief, isChinaProvince, keyLabel } from '@gmv-pulse/shared'
 import { mapRegionOf } from '../map/buildPulseMap.ts'
 import type { Position } from '../map/decodeCompressedGeo.ts'
 import type { EChartsCoreOption } from './echarts.ts'
+import { withRedrawKey } from './redrawKey.ts'
 import { plotAmount, THEME } from './theme.ts'
 
 /**
@@ -21,6 +22,11 @@ export const MAX_FLOW_LINES = 15
  * The provinces named on the map with their GMV: the leaders, no more than the eye takes in.
  */
 export const LABELLED_PROVINCES = 4
+/**
+ * Colour steps the eye can tell apart on the scale: a province whose share of the largest
+ * moves by less than 1/COLOUR_STEPS keeps its colour, so the map is not redrawn for it.
+ */
+export const COLOUR_STEPS = 128
 /**
  * Two labels closer than this (degrees of longitude and latitude) would overlap: a two-line
  * label ("Shandong / ¥697 thousand") is up to about 9° of longitude wide and 3.5° of latitude
@@ -84,7 +90,24 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
     .filter(({ origin, region }) => isChinaProvince(region) && centers[region] && region !== origin.province)
     .sort((a, b) => plotAmount(b.flow.gmv) - plotAmount(a.flow.gmv))
     .slice(0, MAX_FLOW_LINES)
-  return {
+  const leaders = spacedLeaders(provinces, centers).map((province) => ({
+    name: province.code,
+    text: `${keyLabel('region', province.code, locale)}\n${formatMoneyBrief(province.value, locale)}`,
+  }))
+  const scaleText = [formatMoneyBrief(max, locale), formatMoneyBrief(0, locale)]
+  const lineData = lines.map(({ flow, origin, region }) => ({
+    coords: [origin.at, centers[region] as Position],
+    name: `${region} ${flow.origin}`,
+  }))
+  // What the map shows, as the eye sees it: redrawing the map (every province's outline) is
+  // the wall's dearest update, and most ticks change nothing here a viewer could tell.
+  const seen = {
+    colours: provinces.map(({ code, value }) => [code, Math.round((COLOUR_STEPS * value) / max)]),
+    leaders,
+    scaleText,
+    lines: lineData.map((line) => line.name),
+  }
+  return withRedrawKey(JSON.stringify(seen), {
     animation: false,
     geo: {
       map: mapName,
@@ -98,8 +121,8 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
       itemStyle: { areaColor: '#1c2740', borderColor: '#3a4a6e', borderWidth: 0.8 },
       emphasis: { disabled: true },
       label: { show: false },
-      regions: spacedLeaders(provinces, centers).map((province) => ({
-        name: province.code,
+      regions: leaders.map((leader) => ({
+        name: leader.name,
         label: {
           show: true,
           color: '#fff',
@@ -108,7 +131,7 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
           fontWeight: 600,
           textBorderColor: '#05070d',
           textBorderWidth: 3,
-          formatter: `${keyLabel('region', province.code, locale)}\n${formatMoneyBrief(province.value, locale)}`,
+          formatter: leader.text,
         },
       })),
     },
@@ -124,7 +147,7 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
       itemHeight: 110,
       calculable: false,
       realtime: false,
-      text: [formatMoneyBrief(max, locale), formatMoneyBrief(0, locale)],
+      text: scaleText,
       textStyle: { color: THEME.muted, fontSize: 13 },
       inRange: { color: ['#23304d', '#7a3b12', '#ff6a00', '#ffd27a'] },
     },
@@ -137,17 +160,14 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
       {
         type: 'lines',
         coordinateSystem: 'geo',
-        zlevel: 1,
-        // No trail: a trail keeps a motion-blur layer that is repainted in full every frame.
-        effect: { show: true, period: 3, trailLength: 0, symbolSize: 6, color: '#ffd27a' },
+        // Drawn still: a moving symbol on each line repaints the map's line layer every frame,
+        // measured as the wall's largest steady cost at 4K (software canvas, a 2× stage).
+        effect: { show: false },
         lineStyle: { color: THEME.accent, width: 1.5, opacity: 0.5, curveness: 0.25 },
-        data: lines.map(({ flow, origin, region }) => ({
-          coords: [origin.at, centers[region] as Position],
-          name: `${region} ${flow.origin}`,
-        })),
+        data: lineData,
       },
     ],
-  }
+  })
 }
 
 export interface OverseasRow {

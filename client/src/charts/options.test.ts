@@ -1,8 +1,10 @@
+import type { RankedBrand } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
 import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS, overseasRanking, spacedLeaders } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
+import { redrawKeyOf } from './redrawKey.ts'
 import { channelsOption } from './sharesOptions.ts'
 import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
 
@@ -81,6 +83,13 @@ describe('top brands', () => {
     expect(option.series[0].data[1].label.formatter).toBe('¥300.00万  ▲1')
     expect(option.series[0].data[2].label.formatter).toBe('¥100.00万  新')
   })
+  test('a simulator brand reads in the page language, by its key', () => {
+    const brands = [{ ...(snapshot.topBrands?.[0] as RankedBrand), brand: 'Cloudhaven Home' }]
+    const zh: Loose = topBrandsOption(brands, 'zh-CN', '新')
+    const en: Loose = topBrandsOption(brands, 'en', 'NEW')
+    expect(zh.yAxis.data).toEqual(['云栖家居'])
+    expect(en.yAxis.data).toEqual(['Cloudhaven Home'])
+  })
 })
 
 describe('shares', () => {
@@ -144,6 +153,28 @@ describe('map', () => {
       locale: 'en',
     })
     expect(hk.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
+  })
+  test('is redrawn only when a viewer could tell: a colour step, a label, a line', () => {
+    const keyFor = (zj: string, gd: string, lines = flows) =>
+      redrawKeyOf(
+        mapOption({
+          mapName: 'm',
+          regions: [
+            { key: 'CN-ZJ', gmv: zj, orders: 1, share: 0.5 },
+            { key: 'CN-GD', gmv: gd, orders: 1, share: 0.5 },
+          ],
+          flows: lines,
+          centers,
+          locale: 'en',
+        }),
+      )
+    const shown = keyFor('6000000.00', '5000000.00')
+    expect(shown).toBeDefined()
+    // Guangdong up by ¥100: the same colour and the same "¥5 million".
+    expect(keyFor('6000000.00', '5000100.00')).toBe(shown)
+    // Up by ¥100,000: a colour step (1/128 of the largest is ¥46,875) and another label.
+    expect(keyFor('6000000.00', '5100000.00')).not.toBe(shown)
+    expect(keyFor('6000000.00', '5000000.00', flows.slice(0, 3))).not.toBe(shown)
   })
   test('ranks buyers abroad by GMV with their country names', () => {
     const regions = [

@@ -1,4 +1,5 @@
 import { CHINA_PROVINCES, type ChinaProvinceCode } from '@gmv-pulse/shared'
+import simplify from 'simplify-js'
 import { type CompressedGeometry, decodeGeometry, type Position } from './decodeCompressedGeo.ts'
 
 /** A GeoJSON feature named by GMV Pulse region code (CN-ZJ, SG), as the map series expects. */
@@ -26,6 +27,24 @@ const provinceByZhName = new Map(
 
 // Rounding to 0.01° (about 1 km) is far below a pixel on the wall and keeps the merged map light.
 const round = ([x, y]: Position): Position => [Math.round(x * 100) / 100, Math.round(y * 100) / 100]
+
+/**
+ * Outlines are simplified (Douglas–Peucker) to within 0.05°: China spans about 62° of
+ * longitude over the map panel's ~700 CSS pixels, so that is half a pixel at 1080p and about
+ * one at 4K. It keeps a third of the 16,000 points, and the map's redraw (every outline
+ * rebuilt and filled) is the wall's dearest chart update.
+ */
+export const OUTLINE_TOLERANCE_DEGREES = 0.05
+
+/** A ring within the tolerance; a small island it would collapse is kept as it is (it costs nothing). */
+function simplifyRing(ring: Position[]): Position[] {
+  const simpler = simplify(
+    ring.map(([x, y]) => ({ x, y })),
+    OUTLINE_TOLERANCE_DEGREES,
+    true,
+  )
+  return simpler.length >= 4 ? simpler.map(({ x, y }) => [x, y]) : ring
+}
 
 function largestRingCenter(geometry: PulseFeature['geometry']): Position {
   const outerRings =
@@ -58,10 +77,13 @@ export function buildPulseMap(china: { features: ChinaFeature[] }): PulseMap {
     const decoded = decodeGeometry(feature.geometry)
     const geometry =
       feature.geometry.type === 'Polygon'
-        ? { type: 'Polygon' as const, coordinates: (decoded as Position[][]).map((ring) => ring.map(round)) }
+        ? {
+            type: 'Polygon' as const,
+            coordinates: (decoded as Position[][]).map((ring) => simplifyRing(ring.map(round))),
+          }
         : {
             type: 'MultiPolygon' as const,
-            coordinates: (decoded as Position[][][]).map((p) => p.map((r) => r.map(round))),
+            coordinates: (decoded as Position[][][]).map((p) => p.map((r) => simplifyRing(r.map(round)))),
           }
     features.push({ type: 'Feature', properties: { name: code }, geometry })
     centers[code] = feature.properties.cp ? round(feature.properties.cp) : largestRingCenter(geometry)

@@ -1,6 +1,7 @@
 /** The one formatting module for numbers, money and time: the screen, the explorer and exports use it. */
 
 export * from './axis.ts'
+export * from './brandNames.ts'
 export * from './decimal.ts'
 export * from './keyLabels.ts'
 export * from './locale.ts'

@@ -1,4 +1,5 @@
 import { CHINA_PROVINCES, isChinaProvince } from '../regions.ts'
+import { brandLabel } from './brandNames.ts'
 import type { Locale } from './locale.ts'
 
 /**
@@ -77,9 +78,13 @@ export function knownKeyLabel(dimension: LabelledDimension, key: string, locale:
   return names ? names[locale === 'zh-CN' ? 'zh' : 'en'] : undefined
 }
 
-/** What the screens show for a key: its label, or the key as sent when it has none (a brand, a room). */
+/**
+ * What the screens show for a key: its label, a simulator brand's name in the page's script,
+ * or the key as sent when it has none (another producer's brand, a live room).
+ */
 export function keyLabel(dimension: string, key: string, locale: Locale): string {
   if (dimension === 'category' || dimension === 'channel' || dimension === 'region')
     return knownKeyLabel(dimension, key, locale) ?? key
+  if (dimension === 'brand') return brandLabel(key, locale)
   return key
 }
