@@ -11,6 +11,10 @@ const EXTRA: OrderInput[] = [
   ['Bacme', '1.00'],
   ['=HYPERLINK("http://x","y")', '3.00'],
   ['100%_brand', '2.00'],
+  // Simulator brands: 云栖家居, 云溪家居 and 玉栖家居 on a Chinese screen.
+  ['Cloudhaven Home', '300.00'],
+  ['Cloudbrook Home', '200.00'],
+  ['Jadehaven Home', '50.00'],
 ].map(([brand, amount], index) => ({
   orderId: `extra-${index}`,
   ts: Date.UTC(2020, 10, 11, 2, 0, index),
@@ -65,6 +69,26 @@ describe('GET /api/v1/brands', () => {
     expect((await search('%_')).brands.map((brand) => brand.brand)).toEqual(['100%_brand'])
     expect((await search('%')).brands.map((brand) => brand.brand)).toEqual(['100%_brand'])
     expect((await search('nothing like it')).brands).toEqual([])
+  })
+
+  test('finds simulator brands by their Chinese names, which the store does not keep', async () => {
+    const found = async (text: string) => (await search(text)).brands.map((brand) => [brand.brand, brand.prefix])
+    expect(await found('云')).toEqual([
+      ['Cloudhaven Home', true],
+      ['Cloudbrook Home', true],
+    ])
+    expect(await found('栖家居')).toEqual([
+      ['Cloudhaven Home', false],
+      ['Jadehaven Home', false],
+    ])
+    expect(await found('玉栖')).toEqual([['Jadehaven Home', true]])
+    expect(await found('家居')).toEqual([
+      ['Cloudhaven Home', false],
+      ['Cloudbrook Home', false],
+      ['Jadehaven Home', false],
+    ])
+    expect(await found('云栖家具')).toEqual([])
+    expect((await search('云栖家居')).brands[0]?.gmv).toBe('300.00')
   })
 
   test('the brand table the search reads holds exactly what the raw orders hold, brand by brand', async () => {

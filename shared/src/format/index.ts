@@ -2,6 +2,7 @@
 
 export * from './axis.ts'
 export * from './brandNames.ts'
+export * from './brandSearch.ts'
 export * from './decimal.ts'
 export * from './keyLabels.ts'
 export * from './locale.ts'

@@ -59,7 +59,8 @@ export function SpotlightValue({
           <option
             key={option}
             value={option}
-            label={dimension === 'brand' ? undefined : keyLabel(dimension, option, locale)}
+            // The name in the page's script: a brand typed in Chinese is offered under its Chinese name.
+            label={keyLabel(dimension, option, locale)}
           />
         ))}
       </datalist>

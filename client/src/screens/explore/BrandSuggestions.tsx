@@ -1,4 +1,4 @@
-import { type BrandMatch, type BrandSearch, formatMoneyCompact, type Locale } from '@gmv-pulse/shared'
+import { type BrandMatch, type BrandSearch, formatMoneyCompact, keyLabel, type Locale } from '@gmv-pulse/shared'
 import type { UseQueryResult } from '@tanstack/react-query'
 import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import type { ExplorerStrings } from './strings.ts'
@@ -44,7 +44,8 @@ export function BrandSuggestions({
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => onChoose(match.brand)}
           >
-            <span>{match.brand}</span>
+            {/* In the page's script (「云栖家居」 on a Chinese page), as the search matched it. */}
+            <span>{keyLabel('brand', match.brand, locale)}</span>
             <span className="muted" title={strings.brandGmvScope}>
               {formatMoneyCompact(match.gmv, locale)}
             </span>

@@ -1,4 +1,4 @@
-import { formatCount, type Locale } from '@gmv-pulse/shared'
+import { formatCount, keyLabel, type Locale } from '@gmv-pulse/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { brandSearchQuery, headlineQuery } from '../../data/analystQueries.ts'
@@ -47,7 +47,7 @@ export function BrandTypeahead({
     <div className="typeahead">
       {value ? (
         <span className="chip" data-testid="brand-chip">
-          {value}
+          {keyLabel('brand', value, locale)}
           <button type="button" aria-label={`${strings.clear} ${strings.brand}`} onClick={() => onChange(undefined)}>
             ×
           </button>

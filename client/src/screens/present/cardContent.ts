@@ -6,6 +6,7 @@ import {
   formatZoneName,
   type Headline,
   headlineSentence,
+  keyLabel,
   type Locale,
 } from '@gmv-pulse/shared'
 import type { CardContent } from './cardLayout.ts'
@@ -35,7 +36,8 @@ export function cardContent(
     figures,
     topBrandsLabel: strings.topBrands,
     topBrands: h.topBrands.brands.map((row) => ({
-      name: row.key,
+      // In the page's script, as the wall and the chart beside the card name it.
+      name: keyLabel('brand', row.key, locale),
       text: formatMoneyCompact(row.gmv, locale),
       // A bar's length only, in pixels: the one place the amounts become floats.
       share: leader > 0 ? Number(row.gmv) / leader : 0,
