@@ -1,6 +1,6 @@
 import type { Locale } from '@gmv-pulse/shared'
 import { useEffect, useRef } from 'react'
-import { type EChartsCoreOption, echarts } from './echarts.ts'
+import { CHART_THEME, type EChartsCoreOption, echarts } from './echarts.ts'
 
 type ECharts = ReturnType<typeof echarts.init>
 
@@ -59,7 +59,7 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
   useEffect(() => {
     const node = element.current
     if (!node) return
-    const chart = echarts.init(node, null, {
+    const chart = echarts.init(node, CHART_THEME, {
       renderer: 'canvas',
       devicePixelRatio: stageDevicePixelRatio(),
       locale: locale === 'zh-CN' ? 'ZH' : 'EN',

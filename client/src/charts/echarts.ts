@@ -13,6 +13,7 @@ import {
 import * as echarts from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
 import { CanvasRenderer } from 'echarts/renderers'
+import { THEME } from './theme.ts'
 
 echarts.use([
   BarChart,
@@ -31,6 +32,10 @@ echarts.use([
   LabelLayout,
   CanvasRenderer,
 ])
+
+/** Every chart's text in the page's face: without it ECharts draws in the browser's sans-serif. */
+export const CHART_THEME = 'gmv-pulse'
+echarts.registerTheme(CHART_THEME, { textStyle: { fontFamily: THEME.fontFamily } })
 
 export type { EChartsCoreOption } from 'echarts/core'
 export { echarts }

@@ -21,7 +21,8 @@ export const THEME = {
     '#597ef7',
   ],
   fontSize: 18,
-  fontFamily: '"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif',
+  /** The page's stack (styles.css), so chart text reads in the same face as the page's, curly quotes included. */
+  fontFamily: '"Latin Quotes","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif',
 } as const
 
 /** Plot a CNY decimal string: the one place an amount becomes a float, for pixels only. */
