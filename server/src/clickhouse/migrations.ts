@@ -499,6 +499,23 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
+  {
+    version: 8,
+    name: "one brand's orders side by side",
+    // A brand's hours are kept by no rollup: brand × hour would be a fifth of the orders at
+    // 125M (24.6M rows, measured) and more at festival size. So a brand's raw reads (an hourly
+    // series, a range's ragged edges, a live snapshot's last minutes) read its own orders from
+    // this copy kept in brand order, not every order in the range. Measured at 125M orders: one
+    // brand's hourly series over a day 400–550 ms → 12–60 ms, for 11.7 bytes per order on disk.
+    objects: [
+      {
+        kind: 'addProjection',
+        table: 'orders',
+        name: 'by_brand',
+        select: 'SELECT brand, ts, amount, quantity ORDER BY brand, ts',
+      },
+    ],
+  },
 ]
 
 /**

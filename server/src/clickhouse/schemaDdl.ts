@@ -95,7 +95,20 @@ export interface AddColumnSpec {
   column: Column
 }
 
-export type SchemaObject = TableSpec | ViewSpec | BackfillSpec | DropSpec | AddColumnSpec
+/**
+ * A projection on a table that exists: a second copy of some of its columns in another order,
+ * kept by the engine part by part and used by any query it answers with fewer rows read.
+ * Parts stored before are given theirs by a mutation that runs in the background.
+ */
+export interface AddProjectionSpec {
+  kind: 'addProjection'
+  table: string
+  name: string
+  /** The projection's query: `SELECT … ORDER BY …`. */
+  select: string
+}
+
+export type SchemaObject = TableSpec | ViewSpec | BackfillSpec | DropSpec | AddColumnSpec | AddProjectionSpec
 
 /**
  * Block hashes kept per table for insert deduplication. 10,000 blocks is about half an hour
@@ -128,6 +141,7 @@ export function renderStatements(objects: readonly SchemaObject[], target: Schem
     if (object.kind === 'view') return [renderView(object, target)]
     if (object.kind === 'drop') return renderDrop(object, target)
     if (object.kind === 'addColumn') return renderAddColumn(object, target)
+    if (object.kind === 'addProjection') return renderAddProjection(object, target)
     return [renderBackfill(object, target)]
   })
 }
@@ -198,6 +212,12 @@ function renderAddColumn({ table, column }: AddColumnSpec, target: SchemaTarget)
   const alter = (name: string) => `ALTER TABLE ${db}.${name}${onCluster(target)} ADD COLUMN IF NOT EXISTS ${definition}`
   // The replicated table first: the Distributed table only describes it.
   return cluster ? [alter(storageName(table, target)), alter(table)] : [alter(table)]
+}
+
+function renderAddProjection({ table, name, select }: AddProjectionSpec, target: SchemaTarget): string[] {
+  // On the table that holds the rows (the replicated one on a cluster): a Distributed table has no parts.
+  const alter = `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)}`
+  return [`${alter} ADD PROJECTION IF NOT EXISTS ${name} (${select})`, `${alter} MATERIALIZE PROJECTION ${name}`]
 }
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {

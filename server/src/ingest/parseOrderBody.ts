@@ -84,7 +84,7 @@ async function parseBatch(body: Buffer, first: number, maxOrders: number, tooMan
   if (skipSpace(body, top.end) < body.length) throw invalidJson(`unexpected text after byte ${top.end}`)
   if (isArray) return parseEach(body, top)
   const member = top.count === 1 ? memberOf(body, spanOf(top, 0)) : undefined
-  if (!member || member.key !== 'orders' || !opensArray(body[member.value.start])) throw notABatch()
+  if (member?.key !== 'orders' || !opensArray(body[member.value.start])) throw notABatch()
   const orders = await topLevelValues(body, member.value.start, maxOrders, tooMany)
   if (orders.end !== member.value.end) throw invalidJson(`unexpected text after byte ${orders.end}`)
   return parseEach(body, orders)
