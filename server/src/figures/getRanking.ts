@@ -4,7 +4,7 @@ import { DIMENSION_COLUMNS } from '../queries/filterClause.ts'
 import { getTotal } from './getTotal.ts'
 import { afresh, lastYearByKey, lastYearRows } from './lastYearSoFar.ts'
 import type { Column } from './rollupLevels.ts'
-import { READ_BUDGET, sourceFor } from './source.ts'
+import { READ_BUDGET_SETTINGS, sourceFor } from './source.ts'
 import type { Range } from './timeRange.ts'
 
 export interface RankingQuery {
@@ -63,20 +63,25 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
     : `SELECT ${column} AS key, sum(gmv) AS gmv, sum(orders) AS orders FROM (${current.sql}) GROUP BY key`
   // An empty last-year side keeps one statement shape whether or not a window is configured.
   const none = `SELECT '' AS key, CAST(0 AS Decimal(38, 2)) AS gmv WHERE 0`
+  // The seconds after a kept version, joined only when there are some: a join with nothing on
+  // its right still probes every key (250,000 brands).
+  const edge = last?.edge
   const sql = `
     WITH (SELECT (toString(sum(gmv)), sum(orders)) FROM (${total.sql})) AS total
     SELECT key, gmv, orders, last_gmv, total.1 AS total_gmv, total.2 AS total_orders FROM (
       SELECT cur.key AS key, cur.gmv AS gmv_order, toString(cur.gmv) AS gmv, cur.orders AS orders,
-        ly.gmv + ly_edge.gmv AS ly_gmv, toString(ly_gmv) AS last_gmv,
+        ${edge ? 'ly.gmv + ly_edge.gmv' : 'ly.gmv'} AS ly_gmv, toString(ly_gmv) AS last_gmv,
         if(ly_gmv = 0, NULL, (toFloat64(cur.gmv) - toFloat64(ly_gmv)) / toFloat64(ly_gmv)) AS growth_order
       FROM (${perKey}) AS cur
       LEFT JOIN (${last?.perKey ?? none}) AS ly ON cur.key = ly.key
-      LEFT JOIN (${last?.edge ?? none}) AS ly_edge ON cur.key = ly_edge.key
+      ${edge ? `LEFT JOIN (${edge}) AS ly_edge ON cur.key = ly_edge.key` : ''}
       WHERE cur.key != ''
     )
     ORDER BY ${ORDER_BY[query.sort]}
     LIMIT {limit:UInt32}
-    ${READ_BUDGET}`
+    -- Both sides of a campaign-wide ranking are a row per key (250,000 brands): merging them
+    -- sorted beat hashing one, measured at 125M orders (by growth, median 56 → 36 ms).
+    SETTINGS join_algorithm = 'full_sorting_merge', ${READ_BUDGET_SETTINGS}`
   const params: QueryParams = { ...current.params, ...total.params, ...(last?.params ?? {}), limit: query.limit }
   const rows = await store.select<{
     key: string
