@@ -2,7 +2,6 @@ import {
   type BrandMatch,
   brandMatchesSearch,
   brandSearchFragments,
-  MAX_SEARCH_FRAGMENTS,
   normaliseMoney,
   toFen,
 } from '@gmv-pulse/shared'
@@ -23,7 +22,7 @@ const CANDIDATES_PER_RESULT = 4
  * for as the English it can stand for, and the names found are checked against it here.
  */
 export async function searchBrands(store: Store, search: string, limit: number): Promise<BrandMatch[]> {
-  const fragments = brandSearchFragments(search).slice(0, MAX_SEARCH_FRAGMENTS)
+  const fragments = brandSearchFragments(search)
   // Output aliases differ from column names: ClickHouse resolves an alias before a column,
   // so `toString(sum(gmv)) AS gmv` would make `sum(gmv)` in ORDER BY a sum of strings.
   const rows = await store.select<{ brand: string; gmv_text: string; order_count: number }>(

@@ -30,7 +30,7 @@ export function WallHeader({
       </div>
       {scene.kind === 'spotlight' ? (
         <div className="spotlight-label" data-testid="spotlight" data-value={scene.value}>
-          {/* A spotlighted value by its name on the wall (a province, a category); brands as sent. */}
+          {/* A spotlighted value by its name on the wall, in the page's script (a province, a category, a brand). */}
           {strings.spotlight} · {strings[scene.dimension]}: {keyLabel(scene.dimension, scene.value, locale)}
         </div>
       ) : null}
