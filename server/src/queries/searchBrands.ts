@@ -1,10 +1,4 @@
-import {
-  type BrandMatch,
-  brandMatchesSearch,
-  brandSearchFragments,
-  normaliseMoney,
-  toFen,
-} from '@gmv-pulse/shared'
+import { type BrandMatch, brandMatchesSearch, brandSearchFragments, normaliseMoney, toFen } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 
 /**
