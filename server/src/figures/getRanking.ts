@@ -80,7 +80,8 @@ export async function getRanking(store: Store, filter: Filter, range: Range, que
     ORDER BY ${ORDER_BY[query.sort]}
     LIMIT {limit:UInt32}
     -- Both sides of a campaign-wide ranking are a row per key (250,000 brands): merging them
-    -- sorted beat hashing one, measured at 125M orders (by growth, median 56 → 36 ms).
+    -- sorted beat hashing one, measured at 125M orders by growth, side by side: median 56 → 42 ms,
+    -- and 40 → 36 ms with the empty edge join left out as well.
     SETTINGS join_algorithm = 'full_sorting_merge', ${READ_BUDGET_SETTINGS}`
   const params: QueryParams = { ...current.params, ...total.params, ...(last?.params ?? {}), limit: query.limit }
   const rows = await store.select<{
