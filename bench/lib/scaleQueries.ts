@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { Campaign, Filter, FilterDimension, Interval } from '@gmv-pulse/shared'
+import type { Campaign, Filter, FilterDimension, Interval, Snapshot } from '@gmv-pulse/shared'
 import type { Store } from '../../server/src/clickhouse/store.ts'
 import { resolveRange } from '../../server/src/figures/timeRange.ts'
 import { computeSnapshot, newFilterMemory } from '../../server/src/live/computeSnapshot.ts'
@@ -73,6 +73,8 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
   const campaignSoFar = resolveRange(campaign)
   const explicitToNow = { fromMs: CAMPAIGN_START_MS, toMs: nowMs }
   const query = (label: string, run: () => Promise<unknown>): QueryCase => ({ label, goalMs: QUERY_GOAL_MS, run })
+  // The tick's work, not the headline's: computed once, in the case's warm-up.
+  let overview: Snapshot | undefined
   const series = (interval: Interval, spanMs: number | undefined, filter: Filter = {}, name = 'unfiltered') =>
     query(`timeseries ${interval} ${spanMs ? `over ${spanMs / 60_000} min` : 'campaign to date'}, ${name}`, () =>
       getTimeseries(
@@ -105,7 +107,15 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
     top('brand', 'orders'),
     top('brand', 'growth'),
     top('region', 'gmv', { channel: 'livestream' }, ', livestream only'),
-    query('headline', () => getHeadline(store, campaign, { usdRate: '7.05', nowMs })),
+    // While a wall watches the overview (the festival night), the route takes its snapshot's
+    // figures and reads only what it lacks; with no wall, or at a cutoff, it reads them all.
+    query('headline, campaign so far, beside the live overview', async () => {
+      overview ??= await computeSnapshot(store, campaign, {}, newFilterMemory(), nowMs)
+      return getHeadline(store, campaign, { usdRate: '7.05', nowMs, live: { snapshot: overview, nowMs } })
+    }),
+    query('headline, campaign so far, no wall watching', () =>
+      getHeadline(store, campaign, { usdRate: '7.05', nowMs }),
+    ),
     query(`brand search "${SEARCH}"`, () => searchBrands(store, SEARCH, 10)),
   ]
 }

@@ -123,7 +123,7 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
         }),
       )
     }
-    api.use(analystRoutes({ store, config }))
+    api.use(analystRoutes({ store, config, computedOverview: () => hub?.computedOverview() }))
   }
   app.use('/api/v1', api)
   // Prometheus scrapes with the same bearer token as any reader (none needed on an open local demo).

@@ -1,4 +1,4 @@
-import { type Campaign, type Filter, filterKey, type Snapshot } from '@gmv-pulse/shared'
+import { type Campaign, campaignNow, type Filter, filterKey, type Snapshot } from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import type { ClusterCoordinator } from '../cluster/ClusterCoordinator.ts'
 import type { Logger } from '../logger.ts'
@@ -13,6 +13,8 @@ interface WatchedFilter {
   filter: Filter
   memory: FilterMemory
   last: Snapshot | undefined
+  /** The campaign clock `last` was computed at (epoch ms); set only where it was computed. */
+  lastNowMs?: number | undefined
   /** Set while one computation for this filter runs: every caller shares it. */
   pending: Promise<Snapshot> | undefined
   /** The latest attempt failed: viewers see the last good numbers, marked stale. */
@@ -55,6 +57,12 @@ export interface LiveHubOptions {
    * whatever path its viewers left by.
    */
   hasViewers?: ((roomKey: string) => boolean) | undefined
+}
+
+/** The overview as this instance last computed it, with the campaign clock it was computed at. */
+export interface ComputedOverview {
+  snapshot: Snapshot
+  nowMs: number
 }
 
 /** A relay waits this many ticks for the computing core's first snapshot of a new filter. */
@@ -208,6 +216,19 @@ export class LiveHub {
     const watched = this.#watched.get(roomKey)
     const known = watched?.last ?? (await this.options.coordinator?.latestSnapshot(roomKey))
     return known && watched ? this.#framed(known, watched) : known
+  }
+
+  /**
+   * The overview's latest snapshot while a wall keeps it computed here: fresh (within two
+   * ticks), not stale, computed by this instance. Undefined otherwise (nobody watches it, the
+   * store is failing, another instance computes it): the caller then reads the figures itself.
+   */
+  computedOverview(): ComputedOverview | undefined {
+    const watched = this.#watched.get(OVERVIEW_KEY)
+    if (!watched?.last || watched.lastNowMs === undefined || watched.failing || !this.#fresh(watched.last)) {
+      return undefined
+    }
+    return { snapshot: watched.last, nowMs: watched.lastNowMs }
   }
 
   /** No viewer here watches it any more: from the next tick it costs nothing (unless others watch it). */
@@ -413,11 +434,13 @@ export class LiveHub {
   /** Computes a filter once however many callers ask meanwhile, and delivers the result to its room. */
   #compute(roomKey: string, watched: WatchedFilter, store: Store): Promise<Snapshot> {
     const startedAt = performance.now()
-    watched.pending ??= computeSnapshot(store, this.options.campaign, watched.filter, watched.memory)
+    const nowMs = campaignNow(this.options.campaign)
+    watched.pending ??= computeSnapshot(store, this.options.campaign, watched.filter, watched.memory, nowMs)
       .then(
         (snapshot) => {
           this.options.onComputed?.((performance.now() - startedAt) / 1000)
           watched.last = snapshot
+          watched.lastNowMs = nowMs
           if (watched.failing) this.#report.recovered()
           watched.failing = false
           this.#deliver(roomKey, watched, snapshot)

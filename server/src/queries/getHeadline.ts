@@ -1,9 +1,16 @@
-import { type Campaign, campaignNow, convertFromCny, growthPercent, type Headline } from '@gmv-pulse/shared'
+import {
+  type Campaign,
+  campaignNow,
+  convertFromCny,
+  growthPercent,
+  type Headline,
+  type Snapshot,
+} from '@gmv-pulse/shared'
 import type { Store } from '../clickhouse/store.ts'
 import { countFirstTimeBrands } from '../figures/countFirstTimeBrands.ts'
 import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
 import { getAsOf } from '../figures/getAsOf.ts'
-import { getBrandStandings } from '../figures/getBrandStandings.ts'
+import { type BrandStandings, getBrandStandings } from '../figures/getBrandStandings.ts'
 import { getLastYear } from '../figures/getLastYear.ts'
 import { getPeak } from '../figures/getPeak.ts'
 import { getTotal } from '../figures/getTotal.ts'
@@ -17,31 +24,49 @@ export interface HeadlineOptions {
   /** Cutoff, epoch ms; default the campaign so far. */
   at?: number | undefined
   nowMs?: number
+  /**
+   * The walls' overview as the live tick last computed it (LiveHub.computedOverview), for the
+   * campaign so far: its figures are taken as they are, so the presenter shows what the walls
+   * show at the same moment, to the fen, and only what the snapshot lacks is read. Ignored
+   * with a cutoff.
+   */
+  live?: { snapshot: Snapshot; nowMs: number } | undefined
+}
+
+/** The figures the headline shares with the wall's snapshot: one definition each (figures/). */
+interface CampaignFigures {
+  total: { gmv: string; orders: number }
+  asOf: string | null
+  lastYearGmv: string | null
+  peak: { ordersPerSecond: number; at: string | null } | null
+  brands: BrandStandings | null
+  liveRooms: number | null
 }
 
 /**
  * The presenter's figures at a cutoff, as in the published 2020 announcement, composed from the
  * same figures as the wall's snapshot: without a cutoff they count the campaign so far exactly
- * as the wall does (timeRange.ts); with one, [campaign start, cutoff) with the cutoff capped at
- * the campaign's end.
+ * as the wall does (timeRange.ts), taken from the wall's own snapshot while one is live; with a
+ * cutoff, [campaign start, cutoff) with the cutoff capped at the campaign's end.
  */
 export async function getHeadline(store: Store, campaign: Campaign, options: HeadlineOptions): Promise<Headline> {
-  const nowMs = options.at ?? options.nowMs ?? campaignNow(campaign)
+  const live = options.at === undefined ? options.live : undefined
+  const nowMs = live?.nowMs ?? options.at ?? options.nowMs ?? campaignNow(campaign)
   const window = resolveRange(campaign)
   const range =
     options.at === undefined
       ? window
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
 
-  // The brands' chain (standings, then what follows from them) is asked first: it is the longest.
-  const [{ brands, firstTime, lastYearGmv }, asOf, total, lastYear, peak, liveRooms] = await Promise.all([
-    brandFigures(store, campaign, range, nowMs),
-    getAsOf(store, range),
-    getTotal(store, {}, range),
-    getLastYear(store, campaign, {}, range, nowMs),
-    getPeak(store, {}, range),
-    countLiveRoomsAbove(store, {}, range, campaign.thresholds.liveRoomGmv),
+  // Read: the brands' chain (standings, then what follows from them) is asked first, the longest.
+  const brandsRead = live
+    ? Promise.resolve(standingsOf(live.snapshot))
+    : getBrandStandings(store, {}, range, campaign.thresholds.brandGmv)
+  const [figures, { firstTime, lastYearGmv }] = await Promise.all([
+    live ? figuresOf(live.snapshot) : readFigures(store, campaign, range, nowMs, brandsRead),
+    brandsRead.then((brands) => brandExtras(store, campaign, range, nowMs, brands)),
   ])
+  const { total, asOf, lastYearGmv: lastYear, peak, brands, liveRooms } = figures
   const shown = brands?.top ?? []
   const topBrands = topRows(
     shown.map((brand) => ({
@@ -56,12 +81,8 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
     campaign: campaign.name,
     cutoff: new Date(shownTo(range, nowMs)).toISOString(),
     gmv: { cny: total.gmv, usd: convertFromCny(total.gmv, options.usdRate), usdRate: options.usdRate, asOf },
-    growth: lastYear ? { lastYearGmv: lastYear.gmv, percent: growthPercent(total.gmv, lastYear.gmv), asOf } : null,
-    peak: {
-      ordersPerSecond: peak?.ordersPerSecond ?? 0,
-      at: peak?.at ? new Date(peak.at).toISOString() : null,
-      asOf,
-    },
+    growth: lastYear !== null ? { lastYearGmv: lastYear, percent: growthPercent(total.gmv, lastYear), asOf } : null,
+    peak: { ordersPerSecond: peak?.ordersPerSecond ?? 0, at: peak?.at ?? null, asOf },
     orders: { count: total.orders, asOf },
     brandsAboveThreshold: { count: brands?.aboveThreshold ?? 0, threshold: campaign.thresholds.brandGmv, asOf },
     liveRoomsAboveThreshold: { count: liveRooms ?? 0, threshold: campaign.thresholds.liveRoomGmv, asOf },
@@ -72,13 +93,72 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
   }
 }
 
+/** Every shared figure read from the store, side by side. */
+async function readFigures(
+  store: Store,
+  campaign: Campaign,
+  range: Range,
+  nowMs: number,
+  brandsRead: Promise<BrandStandings | null>,
+): Promise<CampaignFigures> {
+  const [brands, asOf, total, lastYear, peak, liveRooms] = await Promise.all([
+    brandsRead,
+    getAsOf(store, range),
+    getTotal(store, {}, range),
+    getLastYear(store, campaign, {}, range, nowMs),
+    getPeak(store, {}, range),
+    countLiveRoomsAbove(store, {}, range, campaign.thresholds.liveRoomGmv),
+  ])
+  return {
+    total,
+    asOf,
+    lastYearGmv: lastYear?.gmv ?? null,
+    peak: peak && {
+      ordersPerSecond: peak.ordersPerSecond,
+      at: peak.at === null ? null : new Date(peak.at).toISOString(),
+    },
+    brands,
+    liveRooms,
+  }
+}
+
+/** The same figures as the overview's snapshot carries them (computeSnapshot composes the same files). */
+function figuresOf(snapshot: Snapshot): CampaignFigures {
+  return {
+    total: { gmv: snapshot.gmv, orders: snapshot.orders },
+    asOf: snapshot.asOf,
+    lastYearGmv: snapshot.lastYear?.gmv ?? null,
+    peak: snapshot.peak,
+    brands: standingsOf(snapshot),
+    liveRooms: snapshot.liveRoomsAboveThreshold,
+  }
+}
+
+function standingsOf(snapshot: Snapshot): BrandStandings | null {
+  const { topBrands, participatingBrands, overseasBrands, brandsAboveThreshold } = snapshot
+  if (!topBrands || participatingBrands === null || overseasBrands === null || brandsAboveThreshold === null) {
+    return null
+  }
+  return {
+    top: topBrands.map(({ brand, gmv, orders }) => ({ brand, gmv, orders })),
+    participating: participatingBrands,
+    overseas: overseasBrands,
+    aboveThreshold: brandsAboveThreshold,
+  }
+}
+
 /**
- * The standings, and what follows from them: last year's GMV of the top brands shown (the wall's
- * top ten) at this offset, and the first-time brands, counted again only when the brands taking
- * part have changed.
+ * What follows from the standings and no snapshot carries: last year's GMV of the top brands
+ * shown (the wall's top ten) at this offset, and the first-time brands, counted again only when
+ * the brands taking part have changed.
  */
-async function brandFigures(store: Store, campaign: Campaign, range: Range, nowMs: number) {
-  const brands = await getBrandStandings(store, {}, range, campaign.thresholds.brandGmv)
+async function brandExtras(
+  store: Store,
+  campaign: Campaign,
+  range: Range,
+  nowMs: number,
+  brands: BrandStandings | null,
+) {
   const lastYearBase = lastYearWindow(campaign)
   const lastYearOfBrands = rankingLastYear(campaign, range, nowMs)
   const [firstTime, lastYearGmv] = await Promise.all([
@@ -93,5 +173,5 @@ async function brandFigures(store: Store, campaign: Campaign, range: Range, nowM
         )
       : null,
   ])
-  return { brands, firstTime, lastYearGmv }
+  return { firstTime, lastYearGmv }
 }

@@ -2,6 +2,7 @@ import { Router } from 'express'
 import type { Store } from '../clickhouse/store.ts'
 import type { Config } from '../config.ts'
 import { ReadPool, readPoolGate } from '../http/readPool.ts'
+import type { ComputedOverview } from '../live/LiveHub.ts'
 import { brandsRoute } from './brands.ts'
 import { campaignRoute } from './campaign.ts'
 import { curveRoute } from './curve.ts'
@@ -13,6 +14,8 @@ import { topRoute } from './top.ts'
 export interface AnalystRouteDependencies {
   store: Store
   config: Config
+  /** The walls' overview while this instance computes it live (LiveHub.computedOverview). */
+  computedOverview: () => ComputedOverview | undefined
 }
 
 /**
@@ -20,7 +23,7 @@ export interface AnalystRouteDependencies {
  * read (the campaign, its curve, shared by every wall per filter for 30 s) reads in the live lane;
  * the analysts' reads wait for the bounded pool, and get 503 + Retry-After when it is saturated.
  */
-export function analystRoutes({ store, config }: AnalystRouteDependencies): Router {
+export function analystRoutes({ store, config, computedOverview }: AnalystRouteDependencies): Router {
   const router = Router()
   router.use(campaignRoute(config.campaign))
   router.use(curveRoute(store.live, config.campaign))
@@ -29,7 +32,7 @@ export function analystRoutes({ store, config }: AnalystRouteDependencies): Rout
   router.use(timeseriesRoute(store, config.campaign))
   router.use(topRoute(store, config.campaign))
   router.use(brandsRoute(store))
-  router.use(headlineRoute(store, config.campaign, usdRate(config)))
+  router.use(headlineRoute(store, config.campaign, usdRate(config), computedOverview))
   return router
 }
 
