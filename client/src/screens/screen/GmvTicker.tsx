@@ -66,7 +66,9 @@ export function GmvTicker({ target, tickMs, locale, onCorrection }: GmvTickerPro
       }
       frame = requestAnimationFrame(draw)
     }
-    frame = requestAnimationFrame(draw)
+    // The first number is written now, in the commit that brought it, not a frame later: that
+    // frame may be spent on the charts' first drawing.
+    draw()
     return () => cancelAnimationFrame(frame)
   }, [locale])
 

@@ -14,7 +14,7 @@ import './scene.css'
 /** The war-room wall: the scene the remote control sets, over the live snapshots of its filter. */
 export function ScreenPage({ locale }: { locale: Locale }) {
   const wall = useWall(locale)
-  const { strings, snapshot, timeZone, gmv, asOf } = wall
+  const { strings, snapshot, panelSnapshot, timeZone, gmv, asOf } = wall
   const panel = { timeZone, strings, asOf }
   const text = { locale, strings }
   // A new filter is a new number: count up from it, never down from the previous scene's.
@@ -41,7 +41,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           title={scene.title}
           body={scene.body}
           ticker={ticker}
-          snapshot={snapshot}
+          snapshot={panelSnapshot}
           usdRate={wall.campaign?.usdRate}
           timeZone={timeZone}
           {...text}
@@ -60,10 +60,10 @@ export function ScreenPage({ locale }: { locale: Locale }) {
               timeZone={timeZone}
               {...text}
             />
-            <MapColumnPanel snapshot={snapshot} panel={panel} {...text} />
+            <MapColumnPanel snapshot={panelSnapshot} panel={panel} {...text} />
           </div>
           <RightColumn
-            snapshot={snapshot}
+            snapshot={panelSnapshot}
             charts={wall.charts}
             curve={wall.curve}
             clock={wall.clock}
@@ -72,7 +72,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
           />
         </>
       )}
-      <WallCounters snapshot={snapshot} campaign={wall.campaign} {...text} />
+      <WallCounters snapshot={panelSnapshot} campaign={wall.campaign} {...text} />
       {wall.sceneState.frozen && wall.sceneState.message ? (
         <div className="freeze-banner" data-testid="freeze-banner" role="status">
           {wall.sceneState.message}

@@ -1,5 +1,5 @@
 import { campaignNow, filterKey, formatMoneyCompact, fromFen, type Locale, type WallScene } from '@gmv-pulse/shared'
-import { useCallback, useMemo, useReducer } from 'react'
+import { useCallback, useDeferredValue, useMemo, useReducer } from 'react'
 import { freshness } from '../../data/freshness.ts'
 import { useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
 import { useLiveSocket, useLiveSubscription } from '../../data/useLiveSnapshot.ts'
@@ -37,6 +37,10 @@ export function useWall(locale: Locale) {
   const now = useNow(500)
   const [toasts, pushToast] = useToasts()
   const snapshot = useShownSnapshot(live.snapshot, sceneState.frozen, key)
+  // The panels follow a render behind the number: React commits the centre figure first, then
+  // builds every chart's option and panel from the same snapshot in a render of their own. On
+  // a fresh page that first render of every panel held the first number back by 400 ms.
+  const panelSnapshot = useDeferredValue(snapshot)
   const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
   const clock = campaignNow(campaign, now)
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
@@ -46,8 +50,8 @@ export function useWall(locale: Locale) {
       pushToast({ tone: 'correction', text: `${strings.correction}: −${formatMoneyCompact(fromFen(fen), locale)}` }),
     [pushToast, strings, locale],
   )
-  const charts = useSnapshotCharts(snapshot, locale, strings, timeZone)
-  const curve = useCurveHistory(filter, snapshot, locale, strings, timeZone)
+  const charts = useSnapshotCharts(panelSnapshot, locale, strings, timeZone)
+  const curve = useCurveHistory(filter, panelSnapshot, locale, strings, timeZone)
 
   const gmv = snapshot?.gmv ?? summary?.gmv ?? null
   const asOf = snapshot?.asOf ?? summary?.asOf ?? null
@@ -67,6 +71,7 @@ export function useWall(locale: Locale) {
     campaign,
     summary,
     snapshot,
+    panelSnapshot,
     timeZone,
     clock,
     tickMs,
