@@ -5,12 +5,12 @@
  */
 import type { Page } from 'playwright-core'
 import { UPDATE_MEASURE } from '../client/src/charts/updateQueue.ts'
+import { makeFestivalOrders } from '../test/e2e/lib/festivalOrders.ts'
 import {
   buildClient,
   frameIntervals,
   frameWork,
   launchBrowser,
-  makeOrders,
   openScreen,
   percentile,
   postOrders,
@@ -19,6 +19,10 @@ import {
 import { startServerProcess } from './lib/serverProcess.ts'
 import { median, round } from './lib/stats.ts'
 import type { BenchFigure } from './report.ts'
+
+/** Stored before measuring: 120,000 orders over the hour before, at 800 a second after. */
+const PRELOAD_MINUTES = 60
+const PRELOAD_ORDERS_PER_MINUTE = 2_000
 
 /** The wall's two screens: a 1080p panel and a 4K one (the stage scales, charts draw at 2×). */
 const VIEWPORTS = [
@@ -46,12 +50,19 @@ export async function benchScreen({ quick }: { quick: boolean }): Promise<BenchF
   const server = await startServerProcess({ TICK_MS: '1000' })
   const browser = await launchBrowser({ enforceCsp: false })
   const seconds = quick ? 5 : 20
-  let batch = 0
+  // The wall as it is on the night, not in its first seconds: an hour of the simulator's
+  // orders already stored, so each tick moves shares by what a second adds to an hour, as
+  // it does mid-festival (from an empty store every share jumps every second).
+  for (let minute = 0; minute < PRELOAD_MINUTES; minute++) {
+    const at = Date.now() - (PRELOAD_MINUTES + 5 - minute) * 60_000
+    await postOrders(server.url, server.token, makeFestivalOrders(minute, PRELOAD_ORDERS_PER_MINUTE, at))
+  }
+  let batch = PRELOAD_MINUTES
   let feeding = true
   // One batch of orders every 250 ms keeps every 1 s snapshot moving while frames are measured.
   const feeder = (async () => {
     while (feeding) {
-      await postOrders(server.url, server.token, makeOrders(batch++, 200))
+      await postOrders(server.url, server.token, makeFestivalOrders(batch++, 200))
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
   })()

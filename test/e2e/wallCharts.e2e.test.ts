@@ -95,6 +95,37 @@ const MAP_COVER = `(() => {
   }
 })()`
 
+/** Each map label's text, whether it lies inside the map panel, and the map canvas's alpha under its centre. */
+const LABELS_ON_LAND = `(() => {
+  const canvas = document.querySelector('.panel-map canvas')
+  const box = canvas.getBoundingClientRect()
+  const context = canvas.getContext('2d')
+  const scale = canvas.width / box.width
+  const panel = document.querySelector('.panel-map').getBoundingClientRect()
+  return [...document.querySelectorAll('[data-testid="map-label"]')].map((label) => {
+    const r = label.getBoundingClientRect()
+    const x = Math.round((r.left + r.width / 2 - box.left) * scale)
+    const y = Math.round((r.top + r.height / 2 - box.top) * scale)
+    return {
+      text: label.innerText,
+      inside: r.left >= panel.left && r.right <= panel.right && r.top >= panel.top && r.bottom <= panel.bottom,
+      alpha: context.getImageData(x, y, 1, 1).data[3],
+    }
+  })
+})()`
+
+/** The map canvas's alpha under the start and the end of each flow line drawn over it. */
+const FLOW_ENDS_ALPHA = `(() => {
+  const canvas = document.querySelector('.panel-map canvas')
+  const context = canvas.getContext('2d')
+  const scale = canvas.width / canvas.getBoundingClientRect().width
+  const alpha = (x, y) => context.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data[3]
+  return [...document.querySelectorAll('.panel-map svg.map-flows path')].map((path) => {
+    const [x1, y1, , , x2, y2] = path.getAttribute('d').split(/[ MQ]+/).filter(Boolean).map(Number)
+    return [alpha(x1, y1), alpha(x2, y2)]
+  })
+})()`
+
 async function nextTick(page: Page, after: string | null): Promise<string> {
   await expect.poll(() => tickerValue(page), { timeout: 10_000, interval: 50 }).not.toBe(after)
   return (await tickerValue(page)) as string
@@ -127,6 +158,22 @@ describe('the wall’s charts update in place', () => {
     const abroad = await page.locator('[data-testid="overseas"] li').allTextContents()
     expect(abroad.length).toBe(5)
     expect(abroad[0]).toMatch(/^[A-Z][a-z].*¥/)
+    // The leading provinces are named with their GMV, each label standing on its province:
+    // the map's own canvas is opaque under its centre (sea and the world beyond are not drawn).
+    const labels = (await page.evaluate(LABELS_ON_LAND)) as { text: string; alpha: number; inside: boolean }[]
+    expect(labels.length, JSON.stringify(labels)).toBeGreaterThanOrEqual(2)
+    for (const label of labels) {
+      expect(label.text).toMatch(/^[A-Z][a-z]+.*\n?¥[\d.]+/)
+      expect(label, JSON.stringify(label)).toMatchObject({ inside: true })
+      expect(label.alpha, JSON.stringify(label)).toBeGreaterThan(0)
+    }
+    // Flow lines start and end on land: the map's canvas is opaque under both ends of each.
+    const ends = (await page.evaluate(FLOW_ENDS_ALPHA)) as number[][]
+    expect(ends.length).toBeGreaterThanOrEqual(1)
+    for (const [start, end] of ends) {
+      expect(start, JSON.stringify(ends)).toBeGreaterThan(0)
+      expect(end, JSON.stringify(ends)).toBeGreaterThan(0)
+    }
     expect(errors).toEqual([])
     await page.close()
   })

@@ -2,7 +2,7 @@ import type { Locale } from '@gmv-pulse/shared'
 import { useEffect, useRef } from 'react'
 import { CHART_THEME, type EChartsCoreOption, echarts } from './echarts.ts'
 
-type ECharts = ReturnType<typeof echarts.init>
+export type ECharts = ReturnType<typeof echarts.init>
 
 import { redrawKeyOf } from './redrawKey.ts'
 import { cancelChartUpdate, scheduleChartUpdate, UPDATE_MEASURE } from './updateQueue.ts'
@@ -15,6 +15,8 @@ export interface ChartProps {
   label: string
   /** The page's language: ECharts' own words (month and day names on a time axis) follow it. */
   locale: Locale
+  /** Called after each drawing and each resize: what the page lays over the chart follows it. */
+  onDrawn?: (chart: ECharts) => void
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ChartProps {
  */
 const UPDATE_START = 'chart-update-start'
 
-export function Chart({ option, notMerge = false, className, label, locale }: ChartProps) {
+export function Chart({ option, notMerge = false, className, label, locale, onDrawn }: ChartProps) {
   const element = useRef<HTMLDivElement>(null)
   const instance = useRef<ECharts | null>(null)
   // A chart made anew (another language) starts from the option on screen.
@@ -32,6 +34,10 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
   latest.current = option
   const name = useRef(label)
   name.current = label
+  const drawn = useRef(onDrawn)
+  drawn.current = onDrawn
+  /** The chart on screen has had an option set: it has a model to place things by. */
+  const hasDrawn = useRef(false)
   /** The redraw key of the option on screen (redrawKey.ts). */
   const shownKey = useRef<string | undefined>(undefined)
 
@@ -48,11 +54,17 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
     scheduleChartUpdate(chart, () => {
       performance.mark(UPDATE_START)
       chart.setOption(next, { notMerge: !merge })
+      // Painted now, in this frame: left to its own animation loop, ECharts paints in the next
+      // frame, which is the next chart's turn, so every frame carried one chart's paint and
+      // another's update (measured: a 26 ms frame p95 at 1080p against 14 ms per update).
+      chart.getZr().flush()
       shownKey.current = key
+      hasDrawn.current = true
       performance.measure(`${UPDATE_MEASURE}${name.current}`, UPDATE_START)
       // Observers have the entry; the page's own buffer must not grow for as long as the wall runs.
       performance.clearMarks(UPDATE_START)
       performance.clearMeasures(`${UPDATE_MEASURE}${name.current}`)
+      drawn.current?.(chart)
     })
   }).current
 
@@ -63,7 +75,11 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
     // React removes an unmounted chart's element before it runs this effect's cleanup; the
     // observer then reports a 0×0 box, and a map laid out at 0×0 throws inside ECharts.
     const observer = new ResizeObserver(() => {
-      if (chart && node.isConnected && node.clientWidth > 0 && node.clientHeight > 0) chart.resize()
+      if (chart && node.isConnected && node.clientWidth > 0 && node.clientHeight > 0) {
+        chart.resize()
+        // Before its first drawing a chart has no model to place anything by.
+        if (hasDrawn.current) drawn.current?.(chart)
+      }
     })
     // Made in a frame of its own, as every drawing is, and its first drawing in a later one:
     // six charts made in the commit that brings the first snapshot held the first number back
@@ -76,6 +92,7 @@ export function Chart({ option, notMerge = false, className, label, locale }: Ch
       })
       instance.current = chart
       shownKey.current = undefined
+      hasDrawn.current = false
       draw(chart, latest.current, true)
       observer.observe(node)
     })

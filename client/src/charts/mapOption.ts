@@ -4,7 +4,7 @@ import { mapRegionOf } from '../map/buildPulseMap.ts'
 import type { Position } from '../map/decodeCompressedGeo.ts'
 import type { EChartsCoreOption } from './echarts.ts'
 import { withRedrawKey } from './redrawKey.ts'
-import { plotAmount, THEME } from './theme.ts'
+import { plotAmount } from './theme.ts'
 
 /**
  * Where a flow line starts, by brand origin, always on land: domestic brands from Hangzhou,
@@ -23,10 +23,12 @@ export const MAX_FLOW_LINES = 15
  */
 export const LABELLED_PROVINCES = 4
 /**
- * Colour steps the eye can tell apart on the scale: a province whose share of the largest
- * moves by less than 1/COLOUR_STEPS keeps its colour, so the map is not redrawn for it.
+ * Colour steps the eye can tell apart on a four-colour scale: a province whose share of the
+ * largest moves by less than 1/COLOUR_STEPS keeps its colour, so the map is not redrawn for
+ * it. At 128 steps a demo-sized campaign still redrew the map every tick, for shifts no eye
+ * could see on the wall.
  */
-export const COLOUR_STEPS = 128
+export const COLOUR_STEPS = 32
 /**
  * Two labels closer than this (degrees of longitude and latitude) would overlap: a two-line
  * label ("Shandong / ¥697 thousand") is up to about 9° of longitude wide and 3.5° of latitude
@@ -76,38 +78,86 @@ export function provinceTotals(regions: readonly Share[]): { code: string; value
   return [...byProvince.values()].sort((a, b) => b.value - a.value)
 }
 
+export interface MapLeader {
+  code: string
+  /** The province's name in the page's language. */
+  name: string
+  gmv: string
+  /** Where its label stands: the province's centre (longitude, latitude). */
+  at: Position
+}
+
 /**
- * China by province, filling its panel, coloured by GMV on a visible scale; the leading
- * provinces named with their GMV; flow lines from each brand origin to the provinces buying
- * most, every line starting and ending on land.
+ * What the map panel writes over the map, on the page rather than on the canvas: the leading
+ * provinces with their GMV, and the colour scale's ends. These change nearly every tick; the
+ * map under them changes only when a colour step or a line does, and is redrawn only then.
  */
-export function mapOption({ mapName, regions, flows, centers, locale }: MapOptionInput): EChartsCoreOption {
+export interface MapFlowLine {
+  /** Province and origin: one line per pair. */
+  key: string
+  from: Position
+  to: Position
+}
+
+/**
+ * What the map panel draws over the map, on the page rather than on the canvas: the leading
+ * provinces with their GMV, the flow lines from each brand origin to the provinces buying
+ * most (every line starting and ending on land), and the colour scale's ends. These change
+ * nearly every tick; the map under them changes only when a colour step does, and only then
+ * is it redrawn (its every province outline was the wall's dearest update).
+ */
+export function mapOverlay({ regions, flows, centers, locale }: Omit<MapOptionInput, 'mapName'>) {
   const provinces = provinceTotals(regions)
   const max = Math.max(1, provinces[0]?.value ?? 0)
-  const lines = flows
+  const leaders: MapLeader[] = spacedLeaders(provinces, centers).map((province) => ({
+    code: province.code,
+    name: keyLabel('region', province.code, locale),
+    gmv: formatMoneyBrief(province.value, locale),
+    at: centers[province.code] as Position,
+  }))
+  const lines: MapFlowLine[] = flows
     .map((flow) => ({ flow, origin: ORIGIN_POINTS[flow.origin] ?? DEFAULT_ORIGIN, region: mapRegionOf(flow.region) }))
     // Lines end in a province; one that starts in the province it ends in has nothing to draw.
     .filter(({ origin, region }) => isChinaProvince(region) && centers[region] && region !== origin.province)
     .sort((a, b) => plotAmount(b.flow.gmv) - plotAmount(a.flow.gmv))
     .slice(0, MAX_FLOW_LINES)
-  const leaders = spacedLeaders(provinces, centers).map((province) => ({
-    name: province.code,
-    text: `${keyLabel('region', province.code, locale)}\n${formatMoneyBrief(province.value, locale)}`,
-  }))
-  const scaleText = [formatMoneyBrief(max, locale), formatMoneyBrief(0, locale)]
-  const lineData = lines.map(({ flow, origin, region }) => ({
-    coords: [origin.at, centers[region] as Position],
-    name: `${region} ${flow.origin}`,
-  }))
-  // What the map shows, as the eye sees it: redrawing the map (every province's outline) is
-  // the wall's dearest update, and most ticks change nothing here a viewer could tell.
-  const seen = {
-    colours: provinces.map(({ code, value }) => [code, Math.round((COLOUR_STEPS * value) / max)]),
-    leaders,
-    scaleText,
-    lines: lineData.map((line) => line.name),
+    .map(({ flow, origin, region }) => ({
+      key: `${region} ${flow.origin}`,
+      from: origin.at,
+      to: centers[region] as Position,
+    }))
+  return { leaders, lines, scale: { max: formatMoneyBrief(max, locale), min: formatMoneyBrief(0, locale) } }
+}
+
+/**
+ * How far the colours of `next` lie from those of `shown`, in colour steps: the largest change
+ * of any province's share of the largest province. Below one step the eye sees no difference.
+ */
+export function colourDrift(shown: readonly Share[], next: readonly Share[]): number {
+  const relative = (regions: readonly Share[]) => {
+    const provinces = provinceTotals(regions)
+    const max = Math.max(1, provinces[0]?.value ?? 0)
+    return new Map(provinces.map(({ code, value }) => [code, value / max]))
   }
-  return withRedrawKey(JSON.stringify(seen), {
+  const [before, after] = [relative(shown), relative(next)]
+  let drift = 0
+  for (const code of new Set([...before.keys(), ...after.keys()])) {
+    drift = Math.max(drift, Math.abs((after.get(code) ?? 0) - (before.get(code) ?? 0)))
+  }
+  return drift * COLOUR_STEPS
+}
+
+/**
+ * China by province, filling its panel, coloured by GMV on a visible scale. Its words and
+ * lines (leaders, flows, the scale's ends) are mapOverlay's, drawn on the page.
+ */
+export function mapOption({ mapName, regions }: Pick<MapOptionInput, 'mapName' | 'regions'>): EChartsCoreOption {
+  const provinces = provinceTotals(regions)
+  const max = Math.max(1, provinces[0]?.value ?? 0)
+  // What the map shows, as the eye sees it. Colours are relative to the largest province, so
+  // growth alike everywhere changes none.
+  const colours = provinces.map(({ code, value }) => [code, Math.round((COLOUR_STEPS * value) / max)])
+  return withRedrawKey(JSON.stringify(colours), {
     animation: false,
     geo: {
       map: mapName,
@@ -121,54 +171,22 @@ export function mapOption({ mapName, regions, flows, centers, locale }: MapOptio
       itemStyle: { areaColor: '#1c2740', borderColor: '#3a4a6e', borderWidth: 0.8 },
       emphasis: { disabled: true },
       label: { show: false },
-      regions: leaders.map((leader) => ({
-        name: leader.name,
-        label: {
-          show: true,
-          color: '#fff',
-          fontSize: 15,
-          lineHeight: 18,
-          fontWeight: 600,
-          textBorderColor: '#05070d',
-          textBorderWidth: 3,
-          formatter: leader.text,
-        },
-      })),
     },
+    // Colours only: the scale is drawn on the page with its words (MapPanel), from the same stops.
     visualMap: {
       type: 'continuous',
+      show: false,
       min: 0,
       max,
       seriesIndex: 0,
-      left: 8,
-      bottom: 8,
-      orient: 'vertical',
-      itemWidth: 12,
-      itemHeight: 110,
-      calculable: false,
-      realtime: false,
-      text: scaleText,
-      textStyle: { color: THEME.muted, fontSize: 13 },
-      inRange: { color: ['#23304d', '#7a3b12', '#ff6a00', '#ffd27a'] },
+      inRange: { color: [...MAP_COLOURS] },
     },
-    series: [
-      {
-        type: 'map',
-        geoIndex: 0,
-        data: provinces.map(({ code, value }) => ({ name: code, value })),
-      },
-      {
-        type: 'lines',
-        coordinateSystem: 'geo',
-        // Drawn still: a moving symbol on each line repaints the map's line layer every frame,
-        // measured as the wall's largest steady cost at 4K (software canvas, a 2× stage).
-        effect: { show: false },
-        lineStyle: { color: THEME.accent, width: 1.5, opacity: 0.5, curveness: 0.25 },
-        data: lineData,
-      },
-    ],
+    series: [{ type: 'map', geoIndex: 0, data: provinces.map(({ code, value }) => ({ name: code, value })) }],
   })
 }
+
+/** From no GMV to the largest province's, evenly spaced over the scale, as ECharts spreads them. */
+export const MAP_COLOURS = ['#23304d', '#7a3b12', '#ff6a00', '#ffd27a'] as const
 
 export interface OverseasRow {
   code: string

@@ -2,11 +2,20 @@ import type { RankedBrand } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
-import { DEFAULT_ORIGIN, mapOption, ORIGIN_POINTS, overseasRanking, spacedLeaders } from './mapOption.ts'
+import {
+  colourDrift,
+  DEFAULT_ORIGIN,
+  MAP_COLOURS,
+  mapOption,
+  mapOverlay,
+  ORIGIN_POINTS,
+  overseasRanking,
+  spacedLeaders,
+} from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
 import { redrawKeyOf } from './redrawKey.ts'
 import { channelsOption } from './sharesOptions.ts'
-import { rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
+import { RACE_SLIDE_MS, rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
 
 // Option objects are deep unions; the tests read them as plain data.
 // biome-ignore lint/suspicious/noExplicitAny: reading a built option in a test
@@ -83,6 +92,13 @@ describe('top brands', () => {
     expect(option.series[0].data[1].label.formatter).toBe('¥300.00万  ▲1')
     expect(option.series[0].data[2].label.formatter).toBe('¥100.00万  新')
   })
+  test('slides bars only on a tick where a brand overtook another or entered', () => {
+    const moving: Loose = topBrandsOption(snapshot.topBrands ?? [], 'en', 'NEW')
+    expect(moving.animationDurationUpdate).toBe(RACE_SLIDE_MS)
+    const still = (snapshot.topBrands ?? []).map((brand) => ({ ...brand, rankChange: 0 }))
+    const steady: Loose = topBrandsOption(still, 'en', 'NEW')
+    expect([steady.animationDurationUpdate, steady.yAxis.animationDurationUpdate]).toEqual([0, 0])
+  })
   test('a simulator brand reads in the page language, by its key', () => {
     const brands = [{ ...(snapshot.topBrands?.[0] as RankedBrand), brand: 'Cloudhaven Home' }]
     const zh: Loose = topBrandsOption(brands, 'zh-CN', '新')
@@ -117,45 +133,48 @@ describe('map', () => {
     { origin: 'domestic', region: 'HK', gmv: '200.00' },
     { origin: 'overseas', region: 'XX', gmv: '800.00' },
   ]
-  const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'en' })
+  const option: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [] })
+  const overlay = (locale: 'en' | 'zh-CN') => mapOverlay({ regions: snapshot.regions ?? [], flows, centers, locale })
   test('colours China’s provinces by GMV on a visible scale up to the largest', () => {
     expect(option.series[0].data).toEqual([
       { name: 'CN-ZJ', value: 6_000_000 },
       { name: 'CN-GD', value: 5_000_000 },
     ])
     expect(option.visualMap.max).toBe(6_000_000)
-    expect(option.visualMap.show).not.toBe(false)
-    expect(option.visualMap.text).toEqual(['¥6 million', '¥0'])
+    // The scale is the page's (MapPanel), from the same colours, with its ends in words.
+    expect(option.visualMap.inRange.color).toEqual([...MAP_COLOURS])
+    expect(overlay('en').scale).toEqual({
+      max: '¥6 million',
+      min: '¥0',
+    })
   })
-  test('names the leading provinces with their GMV in the page language', () => {
-    const zh: Loose = mapOption({ mapName: 'm', regions: snapshot.regions ?? [], flows, centers, locale: 'zh-CN' })
-    expect(zh.geo.regions.map((region: Loose) => [region.name, region.label.formatter])).toEqual([
-      ['CN-ZJ', '浙江\n¥600万'],
-      ['CN-GD', '广东\n¥500万'],
+  test('names the leading provinces with their GMV in the page language, at their centres', () => {
+    const zh = overlay('zh-CN')
+    expect(zh.leaders.map((leader) => [leader.code, leader.name, leader.gmv, leader.at])).toEqual([
+      ['CN-ZJ', '浙江', '¥600万', centers['CN-ZJ']],
+      ['CN-GD', '广东', '¥500万', centers['CN-GD']],
     ])
+    // On the page, not on the canvas: the map itself carries no words or lines that change every tick.
+    expect(option.geo.regions).toBeUndefined()
+    expect(option.visualMap.text).toBeUndefined()
+    expect(option.series).toHaveLength(1)
   })
   test('leaves out a leader whose label would cover a larger neighbour’s', () => {
     const ranked = [{ code: 'CN-ZJ' }, { code: 'CN-SH' }, { code: 'CN-GD' }]
     expect(spacedLeaders(ranked, centers).map((province) => province.code)).toEqual(['CN-ZJ', 'CN-GD'])
   })
   test('draws flows from an origin on land to provinces only, largest first', () => {
-    expect(option.series[1].data.map((line: Loose) => line.coords)).toEqual([
+    expect(overlay('en').lines.map((line) => [line.from, line.to])).toEqual([
       [ORIGIN_POINTS.overseas?.at, centers['CN-GD']],
       [DEFAULT_ORIGIN.at, centers['CN-HK']],
     ])
   })
   test('Hong Kong buyers under HK colour the Hong Kong province shape', () => {
-    const hk: Loose = mapOption({
-      mapName: 'm',
-      regions: [{ key: 'HK', gmv: '5.00', orders: 1, share: 1 }],
-      flows: [],
-      centers,
-      locale: 'en',
-    })
+    const hk: Loose = mapOption({ mapName: 'm', regions: [{ key: 'HK', gmv: '5.00', orders: 1, share: 1 }] })
     expect(hk.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
   })
-  test('is redrawn only when a viewer could tell: a colour step, a label, a line', () => {
-    const keyFor = (zj: string, gd: string, lines = flows) =>
+  test('is redrawn only when a viewer could tell a province’s colour changed, not for its words or lines', () => {
+    const keyFor = (zj: string, gd: string) =>
       redrawKeyOf(
         mapOption({
           mapName: 'm',
@@ -163,18 +182,29 @@ describe('map', () => {
             { key: 'CN-ZJ', gmv: zj, orders: 1, share: 0.5 },
             { key: 'CN-GD', gmv: gd, orders: 1, share: 0.5 },
           ],
-          flows: lines,
-          centers,
-          locale: 'en',
         }),
       )
     const shown = keyFor('6000000.00', '5000000.00')
     expect(shown).toBeDefined()
-    // Guangdong up by ¥100: the same colour and the same "¥5 million".
-    expect(keyFor('6000000.00', '5000100.00')).toBe(shown)
-    // Up by ¥100,000: a colour step (1/128 of the largest is ¥46,875) and another label.
-    expect(keyFor('6000000.00', '5100000.00')).not.toBe(shown)
-    expect(keyFor('6000000.00', '5000000.00', flows.slice(0, 3))).not.toBe(shown)
+    // Guangdong up by ¥60,000: the same colour step (1/32 of the largest is ¥187,500).
+    expect(keyFor('6000000.00', '5060000.00')).toBe(shown)
+    // Every province up alike: the same colours, each relative to the largest.
+    expect(keyFor('12000000.00', '10000000.00')).toBe(shown)
+    // Up by ¥200,000: a colour step.
+    expect(keyFor('6000000.00', '5200000.00')).not.toBe(shown)
+  })
+  test('measures how far the colours moved from the picture on screen, in colour steps', () => {
+    const regions = (zj: string, gd: string) => [
+      { key: 'CN-ZJ', gmv: zj, orders: 1, share: 0.5 },
+      { key: 'CN-GD', gmv: gd, orders: 1, share: 0.5 },
+    ]
+    const shown = regions('6000000.00', '3000000.00')
+    // Growth alike everywhere: nothing moved.
+    expect(colourDrift(shown, regions('12000000.00', '6000000.00'))).toBe(0)
+    // Guangdong from half the largest to 0.55 of it: 0.05 × 32 = 1.6 steps.
+    expect(colourDrift(shown, regions('6000000.00', '3300000.00'))).toBeCloseTo(1.6)
+    // A province new to the map moves from nothing.
+    expect(colourDrift(shown, [...shown, { key: 'CN-SH', gmv: '600000.00', orders: 1, share: 0 }])).toBeCloseTo(3.2)
   })
   test('ranks buyers abroad by GMV with their country names', () => {
     const regions = [

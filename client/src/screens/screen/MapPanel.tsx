@@ -1,10 +1,12 @@
 import type { Flow, Locale, Share } from '@gmv-pulse/shared'
-import { useEffect, useMemo, useState } from 'react'
-import { Chart } from '../../charts/Chart.tsx'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Chart, type ECharts } from '../../charts/Chart.tsx'
+import type { EChartsCoreOption } from '../../charts/echarts.ts'
 import { echarts } from '../../charts/echarts.ts'
-import { mapOption, overseasRanking } from '../../charts/mapOption.ts'
+import { colourDrift, mapOption, mapOverlay, overseasRanking } from '../../charts/mapOption.ts'
 import type { PulseMap } from '../../map/buildPulseMap.ts'
 import { loadPulseMap, PULSE_MAP_NAME } from '../../map/loadPulseMap.ts'
+import { MapOverlay } from './MapOverlay.tsx'
 
 /**
  * China by province, with buyers abroad ranked beside it. The map waits for its lazily loaded
@@ -37,14 +39,19 @@ export function MapPanel({
       cancelled = true
     }
   }, [])
-  const option = useMemo(
-    () => (map ? mapOption({ mapName: PULSE_MAP_NAME, regions, flows, centers: map.centers, locale }) : null),
+  const option = useSteadyMapOption(map, regions)
+  const overseas = useMemo(() => overseasRanking(regions, locale), [regions, locale])
+  const overlay = useMemo(
+    () => (map ? mapOverlay({ regions, flows, centers: map.centers, locale }) : null),
     [map, regions, flows, locale],
   )
-  const overseas = useMemo(() => overseasRanking(regions, locale), [regions, locale])
+  // The chart as last drawn or resized: where a province's centre falls on the panel.
+  const [drawnChart, setDrawnChart] = useState<{ chart: ECharts } | null>(null)
+  const onDrawn = useCallback((chart: ECharts) => setDrawnChart({ chart }), [])
   return (
     <>
-      {option ? <Chart option={option} locale={locale} label={label} /> : <div className="chart" />}
+      {option ? <Chart option={option} locale={locale} label={label} onDrawn={onDrawn} /> : <div className="chart" />}
+      {overlay && drawnChart ? <MapOverlay overlay={overlay} chart={drawnChart.chart} /> : null}
       {overseas.length > 0 ? (
         <section className="overseas" data-testid="overseas">
           <h3>{overseasTitle}</h3>
@@ -60,4 +67,19 @@ export function MapPanel({
       ) : null}
     </>
   )
+}
+
+/**
+ * The map's option, made anew only once some province's colour has moved a whole step from
+ * the picture on screen. A fixed rounding of each colour redrew the map nearly every tick on a
+ * busy wall: with thirty-odd provinces, one of them always sits at a step's edge.
+ */
+function useSteadyMapOption(map: PulseMap | null, regions: readonly Share[]): EChartsCoreOption | null {
+  const shown = useRef<{ regions: readonly Share[]; option: EChartsCoreOption } | null>(null)
+  return useMemo(() => {
+    if (!map) return null
+    if (shown.current && colourDrift(shown.current.regions, regions) < 1) return shown.current.option
+    shown.current = { regions, option: mapOption({ mapName: PULSE_MAP_NAME, regions }) }
+    return shown.current.option
+  }, [map, regions])
 }

@@ -1,5 +1,6 @@
 import { formatClock } from '@gmv-pulse/shared'
 import type { ReactNode } from 'react'
+import { ErrorBoundary } from 'react-error-boundary'
 import type { Strings } from './strings.ts'
 
 export interface PanelProps {
@@ -23,7 +24,13 @@ export function Panel({ title, asOf, timeZone, strings, className, aside, childr
           {strings.asOf} {asOf ? formatClock(asOf, timeZone) : '—'}
         </span>
       </header>
-      <div className="panel-body">{children}</div>
+      <div className="panel-body">
+        {/* One panel that fails to draw says so; the wall around it keeps ticking, and the panel
+            tries again with the next snapshot. */}
+        <ErrorBoundary fallback={<div className="empty">{strings.panelFailed}</div>} resetKeys={[asOf]}>
+          {children}
+        </ErrorBoundary>
+      </div>
     </section>
   )
 }
