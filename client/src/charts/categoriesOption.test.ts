@@ -2,6 +2,7 @@ import type { Share } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { categoriesOption } from './categoriesOption.ts'
 import { fitLabelsToTiles, fittingFontSize, labelFits } from './labelFit.ts'
+import { redrawKeyOf } from './redrawKey.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: reading a built option in a test
 type Loose = any
@@ -23,6 +24,14 @@ describe('categories treemap', () => {
     expect(identities(next)).toEqual(identities(first))
     expect(first.series[0].id).toBe('categories')
     expect(first.animation).toBe(false)
+  })
+  test('is redrawn only when a caption would read differently', () => {
+    const key = (beauty: string, share = 0.6) =>
+      redrawKeyOf(categoriesOption([{ ...(tick(beauty, '4000000.00')[0] as Share), share }], 'en'))
+    // ¥7 million either way, 60.0% either way: not a digit or a pixel apart.
+    expect(key('7001000.00', 0.60004)).toBe(key('7000000.00'))
+    expect(key('7100000.00')).not.toBe(key('7000000.00'))
+    expect(key('7000000.00', 0.601)).not.toBe(key('7000000.00'))
   })
   test('captions a tile with its label, amount and share in the page language', () => {
     const en: Loose = categoriesOption(tick('7000000.00', '4000000.00'), 'en')

@@ -1,6 +1,7 @@
 import { formatMoneyBrief, formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { fitLabelsToTiles, LABEL_PADDING } from './labelFit.ts'
+import { withRedrawKey } from './redrawKey.ts'
 import { plotAmount, THEME } from './theme.ts'
 
 /** Caption sizes tried, largest first: a small tile still names itself at 12 px, or says nothing. */
@@ -36,7 +37,9 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
     ].join('\n'),
     itemStyle: { color: THEME.palette[index % THEME.palette.length] as string },
   }))
-  return {
+  // Redrawn when a caption would read differently: its share to a tenth of a percent, which
+  // also bounds how far any tile could move (a thousandth of the chart's area).
+  return withRedrawKey(JSON.stringify(tiles.map((tile) => [tile.id, tile.caption])), {
     animation: false,
     series: [
       {
@@ -63,5 +66,5 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
         data: tiles,
       },
     ],
-  }
+  })
 }

@@ -99,6 +99,21 @@ describe('top brands', () => {
     const steady: Loose = topBrandsOption(still, 'en', 'NEW')
     expect([steady.animationDurationUpdate, steady.yAxis.animationDurationUpdate]).toEqual([0, 0])
   })
+  test('is redrawn only when the order, a label or a bar by a pixel would change', () => {
+    const brands = snapshot.topBrands ?? []
+    const key = (haier: string, rankChange: number | null = 1) =>
+      redrawKeyOf(
+        topBrandsOption(
+          brands.map((brand) => (brand.brand === 'Haier' ? { ...brand, gmv: haier, rankChange } : brand)),
+          'en',
+          'NEW',
+        ),
+      )
+    // ¥3 million, a bar a 2,000th of the leader's longer: nothing a viewer could tell.
+    expect(key('3002000.00')).toBe(key('3000000.00'))
+    expect(key('3100000.00')).not.toBe(key('3000000.00'))
+    expect(key('3000000.00', 0)).not.toBe(key('3000000.00'))
+  })
   test('a simulator brand reads in the page language, by its key', () => {
     const brands = [{ ...(snapshot.topBrands?.[0] as RankedBrand), brand: 'Cloudhaven Home' }]
     const zh: Loose = topBrandsOption(brands, 'zh-CN', '新')
@@ -109,6 +124,11 @@ describe('top brands', () => {
 })
 
 describe('shares', () => {
+  test('the channel ring is redrawn only when a share as shown would change', () => {
+    const key = (share: number) => redrawKeyOf(channelsOption([{ key: 'search', gmv: '1.00', orders: 1, share }], 'en'))
+    expect(key(0.67604)).toBe(key(0.676))
+    expect(key(0.677)).not.toBe(key(0.676))
+  })
   test('the livestream slice is pulled out of the channel ring', () => {
     const option: Loose = channelsOption(snapshot.channels ?? [], 'en')
     expect(option.series[0].data.map((slice: Loose) => [slice.name, slice.selected])).toEqual([

@@ -1,10 +1,14 @@
 import { formatShare, keyLabel, type Locale, type Share } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
+import { withRedrawKey } from './redrawKey.ts'
 import { plotAmount, THEME } from './theme.ts'
 
 /** Channel breakdown as a ring; the livestream slice is pulled out and lit, it is the night's story. */
 export function channelsOption(channels: readonly Share[], locale: Locale): EChartsCoreOption {
-  return {
+  // Redrawn when a label would read differently (shares to a tenth of a percent): a slice's
+  // angle moves by under half a degree in between.
+  const seen = channels.map((channel) => [channel.key, formatShare(channel.share, locale)])
+  return withRedrawKey(JSON.stringify(seen), {
     // No tween: a slice moves by a fraction of a degree a tick, and a tween repaints the ring for 600 ms.
     animation: false,
     series: [
@@ -35,5 +39,5 @@ export function channelsOption(channels: readonly Share[], locale: Locale): ECha
         selectedOffset: 12,
       },
     ],
-  }
+  })
 }

@@ -1,5 +1,6 @@
 import { formatMoneyCompact, keyLabel, type Locale, type RankedBrand } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
+import { withRedrawKey } from './redrawKey.ts'
 import { plotAmount, THEME } from './theme.ts'
 
 /** ▲2 / ▼1 / NEW / nothing, for the label beside a bar. */
@@ -9,6 +10,9 @@ export function rankChangeMark(change: number | null, newLabel: string): string 
   if (change < 0) return `▼${-change}`
   return ''
 }
+
+/** A bar's length is drawn to one part in this many of the longest: under a pixel on the wall. */
+const BAR_STEPS = 500
 
 /** How long a brand takes to slide to its new rank. */
 export const RACE_SLIDE_MS = 300
@@ -25,7 +29,18 @@ export function topBrandsOption(brands: readonly RankedBrand[], locale: Locale, 
   // frames in five). Only when a brand overtakes another or enters: a tick that moves only
   // amounts redraws the bars once, and the motion keeps its meaning.
   const slide = top.some((brand) => brand.rankChange !== 0) ? RACE_SLIDE_MS : 0
-  return {
+  const labels = top.map((brand) =>
+    `${formatMoneyCompact(brand.gmv, locale)}  ${rankChangeMark(brand.rankChange, newLabel)}`.trim(),
+  )
+  // Redrawn when the order, a label or a bar's length by a pixel would change (bars are a
+  // few hundred pixels long at most, scaled to the leader's).
+  const longest = Math.max(1, ...top.map((brand) => plotAmount(brand.gmv)))
+  const seen = top.map((brand, index) => [
+    brand.brand,
+    labels[index],
+    Math.round((BAR_STEPS * plotAmount(brand.gmv)) / longest),
+  ])
+  return withRedrawKey(JSON.stringify(seen), {
     animationDuration: 0,
     animationDurationUpdate: slide,
     animationEasingUpdate: 'linear',
@@ -56,10 +71,10 @@ export function topBrandsOption(brands: readonly RankedBrand[], locale: Locale, 
             position: 'right',
             color: THEME.text,
             fontSize: 18,
-            formatter: `${formatMoneyCompact(brand.gmv, locale)}  ${rankChangeMark(brand.rankChange, newLabel)}`.trim(),
+            formatter: labels[index],
           },
         })),
       },
     ],
-  }
+  })
 }
