@@ -87,11 +87,7 @@ export interface MapLeader {
   at: Position
 }
 
-/**
- * What the map panel writes over the map, on the page rather than on the canvas: the leading
- * provinces with their GMV, and the colour scale's ends. These change nearly every tick; the
- * map under them changes only when a colour step or a line does, and is redrawn only then.
- */
+/** A flow line from a brand origin to a province buying from it. */
 export interface MapFlowLine {
   /** Province and origin: one line per pair. */
   key: string
@@ -129,16 +125,18 @@ export function mapOverlay({ regions, flows, centers, locale }: Omit<MapOptionIn
   return { leaders, lines, scale: { max: formatMoneyBrief(max, locale), min: formatMoneyBrief(0, locale) } }
 }
 
+/** Each province's GMV as a share of the largest province's: what its colour stands for. */
+function sharesOfLargest(provinces: readonly { code: string; value: number }[]): [string, number][] {
+  const max = Math.max(1, provinces[0]?.value ?? 0)
+  return provinces.map(({ code, value }) => [code, value / max])
+}
+
 /**
  * How far the colours of `next` lie from those of `shown`, in colour steps: the largest change
  * of any province's share of the largest province. Below one step the eye sees no difference.
  */
 export function colourDrift(shown: readonly Share[], next: readonly Share[]): number {
-  const relative = (regions: readonly Share[]) => {
-    const provinces = provinceTotals(regions)
-    const max = Math.max(1, provinces[0]?.value ?? 0)
-    return new Map(provinces.map(({ code, value }) => [code, value / max]))
-  }
+  const relative = (regions: readonly Share[]) => new Map(sharesOfLargest(provinceTotals(regions)))
   const [before, after] = [relative(shown), relative(next)]
   let drift = 0
   for (const code of new Set([...before.keys(), ...after.keys()])) {
@@ -156,7 +154,7 @@ export function mapOption({ mapName, regions }: Pick<MapOptionInput, 'mapName' |
   const max = Math.max(1, provinces[0]?.value ?? 0)
   // What the map shows, as the eye sees it. Colours are relative to the largest province, so
   // growth alike everywhere changes none.
-  const colours = provinces.map(({ code, value }) => [code, Math.round((COLOUR_STEPS * value) / max)])
+  const colours = sharesOfLargest(provinces).map(([code, share]) => [code, Math.round(COLOUR_STEPS * share)])
   return withRedrawKey(JSON.stringify(colours), {
     animation: false,
     geo: {

@@ -59,11 +59,12 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
 
   // Read: the brands' chain (standings, then what follows from them) is asked first, the longest.
-  const brandsRead = live
-    ? Promise.resolve(standingsOf(live.snapshot))
+  const liveFigures = live ? figuresOf(live.snapshot) : undefined
+  const brandsRead = liveFigures
+    ? Promise.resolve(liveFigures.brands)
     : getBrandStandings(store, {}, range, campaign.thresholds.brandGmv)
   const [figures, { firstTime, lastYearGmv }] = await Promise.all([
-    live ? figuresOf(live.snapshot) : readFigures(store, campaign, range, nowMs, brandsRead),
+    liveFigures ?? readFigures(store, campaign, range, nowMs, brandsRead),
     brandsRead.then((brands) => brandExtras(store, campaign, range, nowMs, brands)),
   ])
   const { total, asOf, lastYearGmv: lastYear, peak, brands, liveRooms } = figures
