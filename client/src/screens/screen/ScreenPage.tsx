@@ -29,11 +29,10 @@ export function ScreenPage({ locale }: { locale: Locale }) {
   return (
     <div className="screen">
       <WallHeader
-        campaignName={wall.campaign?.name ?? '11.11'}
+        campaign={wall.campaign}
         sceneState={wall.sceneState}
-        clock={wall.clock}
         timeZone={timeZone}
-        badge={wall.badge}
+        freshnessInput={wall.freshnessInput}
         {...text}
       />
       {scene.kind === 'headline' ? (
@@ -66,7 +65,7 @@ export function ScreenPage({ locale }: { locale: Locale }) {
             snapshot={panelSnapshot}
             charts={wall.charts}
             curve={wall.curve}
-            clock={wall.clock}
+            clock={wall.snapshotClock}
             panel={panel}
             {...text}
           />

@@ -1,9 +1,8 @@
 import { campaignNow, filterKey, formatMoneyCompact, fromFen, type Locale, type WallScene } from '@gmv-pulse/shared'
 import { useCallback, useDeferredValue, useMemo, useReducer } from 'react'
-import { freshness } from '../../data/freshness.ts'
+import type { FreshnessInput } from '../../data/freshness.ts'
 import { useCampaignQuery, useSummaryQuery } from '../../data/queries.ts'
 import { useLiveSocket, useLiveSubscription } from '../../data/useLiveSnapshot.ts'
-import { useNow } from '../../ui/useNow.ts'
 import { commandOfState, INITIAL_SCENE, reduceScene, sceneFilter } from './scene.ts'
 import { WALL_STRINGS } from './strings.ts'
 import { useMilestoneToasts } from './useMilestoneToasts.ts'
@@ -33,8 +32,6 @@ export function useWall(locale: Locale) {
   // Another filter's figures must never stand under this scene's label, not even while loading.
   const summary = summaryQuery.isPlaceholderData ? undefined : summaryQuery.data
   const live = useLiveSubscription(socket, filter)
-  // Freshness is on the wall clock; the clock shown, the peak's and milestones' day, on the campaign's.
-  const now = useNow(500)
   const [toasts, pushToast] = useToasts()
   const snapshot = useShownSnapshot(live.snapshot, sceneState.frozen, key)
   // The panels follow a render behind the number: React commits the centre figure first, then
@@ -42,7 +39,11 @@ export function useWall(locale: Locale) {
   // a fresh page that first render of every panel held the first number back by 400 ms.
   const panelSnapshot = useDeferredValue(snapshot)
   const timeZone = campaign?.timeZone ?? 'Asia/Shanghai'
-  const clock = campaignNow(campaign, now)
+  // The campaign clock when the numbers shown were computed: the day a peak's time is told
+  // against. The running clock and the freshness badge live in the header (WallHeader), the
+  // one part of the wall that re-renders between snapshots.
+  const computedAt = panelSnapshot?.computedAt
+  const snapshotClock = campaignNow(campaign, computedAt ? Date.parse(computedAt) : undefined)
   const tickMs = snapshot?.tickMs ?? campaign?.tickMs ?? DEFAULT_TICK_MS
   useMilestoneToasts(snapshot, campaign, locale, timeZone, strings, pushToast)
   const onCorrection = useCallback(
@@ -55,15 +56,17 @@ export function useWall(locale: Locale) {
 
   const gmv = snapshot?.gmv ?? summary?.gmv ?? null
   const asOf = snapshot?.asOf ?? summary?.asOf ?? null
-  const badge = freshness({
-    connected: live.connected,
-    lastReceivedAt: live.lastReceivedAt,
-    now,
-    tickMs,
-    serverStale: snapshot?.stale ?? false,
-    ageSeconds: snapshot?.ageSeconds ?? 0,
-    roundTripMs,
-  })
+  const freshnessInput: Omit<FreshnessInput, 'now'> = useMemo(
+    () => ({
+      connected: live.connected,
+      lastReceivedAt: live.lastReceivedAt,
+      tickMs,
+      serverStale: snapshot?.stale ?? false,
+      ageSeconds: snapshot?.ageSeconds ?? 0,
+      roundTripMs,
+    }),
+    [live.connected, live.lastReceivedAt, tickMs, snapshot?.stale, snapshot?.ageSeconds, roundTripMs],
+  )
   return {
     strings,
     sceneState,
@@ -73,14 +76,14 @@ export function useWall(locale: Locale) {
     snapshot,
     panelSnapshot,
     timeZone,
-    clock,
+    snapshotClock,
     tickMs,
     onCorrection,
     charts,
     curve,
     gmv,
     asOf,
-    badge,
+    freshnessInput,
     toasts,
   }
 }
