@@ -48,14 +48,12 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
       select: `${dayOf('minute', tz)}, ${cube}, ${STREAM_SUMS}`,
       groupBy: `day, ${cube}`,
     }),
-    // Each brand-day row carries its day's hours too (migration 9): grouped by the hour here, the
-    // rows of one day are folded into one by the engine, which sums the nested map by hour.
     ...viewWithBackfill({
       name: 'orders_by_brand_day_mv',
       from: 'orders',
       to: 'orders_by_brand_day',
-      select: `${dayOf('ts', tz)}, brand, category, brand_origin, ${RAW_SUMS}, ${BRAND_HOURS_SELECT}`,
-      groupBy: `day, brand, category, brand_origin, ${HOUR_OF_DAY}`,
+      select: `${dayOf('ts', tz)}, brand, category, brand_origin, ${RAW_SUMS}`,
+      groupBy: 'day, brand, category, brand_origin',
     }),
     ...viewWithBackfill({
       name: 'orders_by_live_room_day_mv',
@@ -68,11 +66,6 @@ export function layoutObjects(layout: RollupLayout): SchemaObject[] {
     ...windowObjects(layout),
   ]
 }
-
-/** The hour of its day an order falls in (0–23; days and hours are a whole number of hours apart). */
-const HOUR_OF_DAY = "toUInt8(dateDiff('hour', day, toStartOfHour(ts)))"
-/** A brand-day row's one hour as its nested map (`hourMap`, summed by hour as parts merge). */
-const BRAND_HOURS_SELECT = `[${HOUR_OF_DAY}] AS \`hourMap.hour\`, [sum(amount)] AS \`hourMap.gmv\`, [count()] AS \`hourMap.orders\``
 
 /**
  * A live room alone, with a category or with a region (the GROUPING SETS beside it). grouping()

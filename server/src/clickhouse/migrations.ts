@@ -518,27 +518,6 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
-  {
-    version: 9,
-    name: "a brand's hours in its day rows",
-    // A brand × hour table would be a fifth of the orders at 125M and ~5% at festival size, for
-    // 250,000 brands × 264 hours. Kept inside the brand-day rows instead, as a nested map of hour
-    // → sums that SummingMergeTree adds up by hour as parts merge, the rows stay a brand's days
-    // (≤ 5.5M at festival scale) and one brand's hourly series reads ≤ 24 entries per day of it,
-    // not its orders: a top brand's hourly series over the campaign read 75 ms of raw orders at
-    // 1.25B (its projection, migration 8) against 22 ms at 12.5M. layout.ts's view fills it.
-    objects: [
-      {
-        kind: 'addColumn',
-        table: 'orders_by_brand_day',
-        column: {
-          name: 'hourMap',
-          type: 'Nested(hour UInt8, gmv Decimal(18, 2), orders UInt64)',
-          comment: 'hours of the day (from its start in the layout time zone) and their sums',
-        },
-      },
-    ],
-  },
 ]
 
 /**

@@ -6,7 +6,6 @@ import type { Column } from './rollupLevels.ts'
 
 const DAY_START = Date.UTC(2020, 10, 10, 16) // 2020-11-11 00:00 China time
 const HOUR = 3_600_000
-const MINUTE = 60_000
 const plan = (request: Partial<SourceRequest>) =>
   planSource({
     db: 'db',
@@ -65,33 +64,18 @@ describe('which rows answer', () => {
 
   test('a total from the campaign start to a point inside it is the window less its rest, when the rest is fewer raw rows', () => {
     const window = { startMs: DAY_START, endMs: DAY_START + 3 * 24 * HOUR }
-    // Up to 18:50 of the last day: forward, 50 minutes of a brand's raw orders after its days and
-    // hours; the rest, 10 minutes before its hours and days.
-    const toMs = DAY_START + 2 * 24 * HOUR + 18 * HOUR + 50 * MINUTE
+    // Up to 18:00 of the last day: forward, 18 hours of a brand's raw orders; the rest, 6.
+    const toMs = DAY_START + 2 * 24 * HOUR + 18 * HOUR
     const request = { filter: { brand: 'Acme' }, range: { fromMs: window.startMs, toMs }, campaignWindow: window }
     const total = plan({ ...request, sumsOnly: true })
-    expect(new Set(tables(total.sql))).toEqual(new Set(['brand_campaign', 'orders_by_brand_day', 'orders']))
+    expect(tables(total.sql)).toEqual(['brand_campaign', 'orders'])
     expect(total.sql).toContain('-gmv')
-    expect(total.rawMs).toBe(10 * MINUTE)
+    expect(total.rawMs).toBe(6 * HOUR)
     // Not for a caller that groups or counts keys, nor when the rest is the longer part.
-    expect(plan(request).rawMs).toBe(50 * MINUTE)
-    expect(
-      plan({ ...request, sumsOnly: true, range: { fromMs: window.startMs, toMs: toMs - 40 * MINUTE } }).rawMs,
-    ).toBe(10 * MINUTE)
-    expect(
-      plan({ ...request, sumsOnly: true, range: { fromMs: window.startMs, toMs: toMs - 40 * MINUTE } }).sql,
-    ).not.toContain('-gmv')
-  })
-
-  test("a brand's whole hours are read from its day rows, not its orders", () => {
-    const range = { fromMs: DAY_START + 30 * MINUTE, toMs: DAY_START + 8 * HOUR }
-    const source = plan({ filter: { brand: 'Acme' }, range, grains: ['hour', 'minute', 'second'] })
-    expect(source.rawMs).toBe(30 * MINUTE)
-    expect(source.sql).toContain('ARRAY JOIN hourMap.hour')
-    // Every brand's hours would be every brand-day row unpacked: a ranking by brand reads raw hours.
-    const ranked = plan({ range, columns: ['brand'] })
-    expect(ranked.sql).not.toContain('hourMap')
-    expect(ranked.rawMs).toBe(7 * HOUR + 30 * MINUTE)
+    expect(plan(request).rawMs).toBe(18 * HOUR)
+    expect(plan({ ...request, sumsOnly: true, range: { fromMs: window.startMs, toMs: toMs - 14 * HOUR } }).rawMs).toBe(
+      4 * HOUR,
+    )
   })
 
   test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {

@@ -76,16 +76,14 @@ export function neededColumns(filter: Filter, columns: readonly Column[] = []): 
   return needed
 }
 
-/** The rollups that can answer these columns (grouped by `groupedBy`), coarsest first, at most one per grain. */
+/** The rollups that can answer these columns, coarsest first, at most one per grain. */
 export function ladderFor(
   needed: ReadonlySet<Column>,
   grains?: readonly Grain[],
-  groupedBy: readonly Column[] = [],
 ): { level: RollupLevel; set: RollupSet }[] {
   const ladder: { level: RollupLevel; set: RollupSet }[] = []
   for (const level of ROLLUP_LEVELS) {
     if (grains && !grains.includes(level.grain)) continue
-    if (level.filteredOnly && groupedBy.includes(level.filteredOnly)) continue
     if (ladder.some((rung) => rung.level.grain === level.grain)) continue
     const set = setFor(level, needed)
     if (set) ladder.push({ level, set })
@@ -189,7 +187,7 @@ export function planSource(request: SourceRequest): PlannedSource {
 
   // A rollup row moves as a whole: with a shift, only grains the shift is a whole number of.
   const grains = request.grains?.filter((grain) => shiftMs % nominalMs(grain) === 0) ?? (shiftMs === 0 ? undefined : [])
-  const ladder = ladderFor(needed, grains, columns)
+  const ladder = ladderFor(needed, grains)
   /** The segments' rows as one UNION ALL, their parameters named with the tag. */
   const render = (segments: Segment[], tag: string): { sql: string; rawMs: number } => {
     const branches: string[] = []
@@ -213,12 +211,10 @@ export function planSource(request: SourceRequest): PlannedSource {
         ? `${level === 'raw' ? 'ts' : `toDateTime64(${time}, 3, 'UTC')`} + toIntervalMillisecond({${p('Shift')}:Int64}) AS t, '${grain}' AS grain, `
         : ''
       const measures = level === 'raw' ? 'amount AS gmv, toUInt64(1) AS orders' : 'gmv, orders'
-      const rows = level === 'raw' ? undefined : level.level.rows
-      const table =
-        level === 'raw' ? `${request.db}.orders` : rows ? `(${rows(request.db)})` : `${request.db}.${level.level.table}`
+      const table = level === 'raw' ? 'orders' : level.level.table
       const setWhere = level !== 'raw' && level.set.where ? ` AND ${level.set.where}` : ''
       branches.push(
-        `SELECT ${timeColumn}${columnList}${measures} FROM ${table}
+        `SELECT ${timeColumn}${columnList}${measures} FROM ${request.db}.${table}
         WHERE (${conditions.join(' OR ')})${setWhere} ${where.sql}`,
       )
     }

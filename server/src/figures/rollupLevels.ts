@@ -24,27 +24,6 @@ export interface RollupLevel {
   sets: readonly RollupSet[]
   /** A column every read must involve: the live-room table holds only orders with a room. */
   requires?: Column
-  /**
-   * The rows as a subquery, when they are not the table's own: a brand's hours are unpacked
-   * from its day rows. Unset: the table is read as it is.
-   */
-  rows?: (db: string) => string
-  /**
-   * Read only under a filter on one value of this column, never grouped by it: one brand's
-   * hours are a few entries, every brand's a day's worth of maps unpacked per hour read.
-   */
-  filteredOnly?: Column
-}
-
-/**
- * A brand's hours, unpacked from the nested map of its day rows (migration 9): a row per brand,
- * category, origin and hour, shaped as every rollup's rows are (time column, keys, gmv, orders).
- */
-function brandHours(db: string): string {
-  return `SELECT day + toIntervalHour(hour_of_day) AS hour, brand, category, brand_origin,
-          hour_gmv AS gmv, hour_orders AS orders
-        FROM ${db}.orders_by_brand_day
-        ARRAY JOIN hourMap.hour AS hour_of_day, hourMap.gmv AS hour_gmv, hourMap.orders AS hour_orders`
 }
 
 const CUBE: readonly Column[] = ['category', 'channel', 'region', 'brand_origin']
@@ -95,17 +74,6 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
       { columns: ['channel', 'region'], where: 'carried = 6', rowsPerBucket: 7 * 45 },
       { columns: ['category', 'region'], where: 'carried = 10', rowsPerBucket: 40 * 45 },
     ],
-  },
-  // A brand's hours, kept in its day rows: whole UTC hours, as every hour bucket here, in the
-  // zones supported (a whole number of hours from UTC, migrations.ts).
-  {
-    table: 'orders_by_brand_day',
-    grain: 'hour',
-    time: 'hour',
-    rows: brandHours,
-    filteredOnly: 'brand',
-    sets: [{ columns: ['brand', 'category', 'brand_origin'], where: '', rowsPerBucket: 250_000 }],
-    requires: 'brand',
   },
   {
     table: 'orders_by_minute_key',
