@@ -4,7 +4,7 @@ import { CHART_THEME, type EChartsCoreOption, echarts } from './echarts.ts'
 
 export type ECharts = ReturnType<typeof echarts.init>
 
-import { redrawKeyOf } from './redrawKey.ts'
+import { looksTheSame, type RedrawKey, redrawKeyOf } from './redrawKey.ts'
 import { cancelChartUpdate, scheduleChartUpdate, UPDATE_MEASURE } from './updateQueue.ts'
 
 export interface ChartProps {
@@ -39,15 +39,15 @@ export function Chart({ option, notMerge = false, className, label, locale, onDr
   /** The chart on screen has had an option set: it has a model to place things by. */
   const hasDrawn = useRef(false)
   /** The redraw key of the option on screen (redrawKey.ts). */
-  const shownKey = useRef<string | undefined>(undefined)
+  const shownKey = useRef<RedrawKey | undefined>(undefined)
 
   /**
    * Draws `next` in a frame of its own (updateQueue.ts), there and then rather than deferred
-   * again by ECharts; skipped when it would show what is on screen already (redrawKey.ts).
+   * again by ECharts; skipped when it would look as the picture on screen does (redrawKey.ts).
    */
   const draw = useRef((chart: ECharts, next: EChartsCoreOption, merge: boolean) => {
     const key = redrawKeyOf(next)
-    if (key !== undefined && key === shownKey.current) {
+    if (looksTheSame(key, shownKey.current)) {
       cancelChartUpdate(chart)
       return
     }

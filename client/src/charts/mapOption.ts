@@ -132,30 +132,17 @@ function sharesOfLargest(provinces: readonly { code: string; value: number }[]):
 }
 
 /**
- * How far the colours of `next` lie from those of `shown`, in colour steps: the largest change
- * of any province's share of the largest province. Below one step the eye sees no difference.
- */
-export function colourDrift(shown: readonly Share[], next: readonly Share[]): number {
-  const relative = (regions: readonly Share[]) => new Map(sharesOfLargest(provinceTotals(regions)))
-  const [before, after] = [relative(shown), relative(next)]
-  let drift = 0
-  for (const code of new Set([...before.keys(), ...after.keys()])) {
-    drift = Math.max(drift, Math.abs((after.get(code) ?? 0) - (before.get(code) ?? 0)))
-  }
-  return drift * COLOUR_STEPS
-}
-
-/**
  * China by province, filling its panel, coloured by GMV on a visible scale. Its words and
  * lines (leaders, flows, the scale's ends) are mapOverlay's, drawn on the page.
  */
 export function mapOption({ mapName, regions }: Pick<MapOptionInput, 'mapName' | 'regions'>): EChartsCoreOption {
   const provinces = provinceTotals(regions)
   const max = Math.max(1, provinces[0]?.value ?? 0)
-  // What the map shows, as the eye sees it. Colours are relative to the largest province, so
-  // growth alike everywhere changes none.
-  const colours = sharesOfLargest(provinces).map(([code, share]) => [code, Math.round(COLOUR_STEPS * share)])
-  return withRedrawKey(JSON.stringify(colours), {
+  // What the map shows, as the eye sees it: each province's colour in steps, relative to the
+  // largest province, so growth alike everywhere changes none. Redrawn once some province is a
+  // whole step from the picture on screen.
+  const colours = Object.fromEntries(sharesOfLargest(provinces).map(([code, share]) => [code, COLOUR_STEPS * share]))
+  return withRedrawKey(colours, {
     animation: false,
     geo: {
       map: mapName,

@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest'
 import { snapshotFixture } from '../testing/snapshotFixture.ts'
 import { gmvCurveOption } from './gmvCurveOption.ts'
 import {
-  colourDrift,
   DEFAULT_ORIGIN,
   MAP_COLOURS,
   mapOption,
@@ -13,7 +12,7 @@ import {
   spacedLeaders,
 } from './mapOption.ts'
 import { ordersPerSecondOption } from './ordersPerSecondOption.ts'
-import { redrawKeyOf } from './redrawKey.ts'
+import { looksTheSame, redrawKeyOf } from './redrawKey.ts'
 import { channelsOption } from './sharesOptions.ts'
 import { RACE_SLIDE_MS, rankChangeMark, topBrandsOption } from './topBrandsOption.ts'
 
@@ -193,38 +192,32 @@ describe('map', () => {
     const hk: Loose = mapOption({ mapName: 'm', regions: [{ key: 'HK', gmv: '5.00', orders: 1, share: 1 }] })
     expect(hk.series[0].data).toEqual([{ name: 'CN-HK', value: 5 }])
   })
-  test('is redrawn only when a viewer could tell a province’s colour changed, not for its words or lines', () => {
-    const keyFor = (zj: string, gd: string) =>
+  test('is redrawn only once a province’s colour is a whole step from the picture on screen, not for its words or lines', () => {
+    const keyFor = (zj: string, gd: string, sh?: string) =>
       redrawKeyOf(
         mapOption({
           mapName: 'm',
           regions: [
             { key: 'CN-ZJ', gmv: zj, orders: 1, share: 0.5 },
             { key: 'CN-GD', gmv: gd, orders: 1, share: 0.5 },
+            ...(sh ? [{ key: 'CN-SH', gmv: sh, orders: 1, share: 0 }] : []),
           ],
         }),
       )
-    const shown = keyFor('6000000.00', '5000000.00')
+    const shown = keyFor('6000000.00', '3000000.00')
     expect(shown).toBeDefined()
-    // Guangdong up by ¥60,000: the same colour step (1/32 of the largest is ¥187,500).
-    expect(keyFor('6000000.00', '5060000.00')).toBe(shown)
+    // Guangdong up by ¥60,000: a third of a colour step (1/32 of the largest is ¥187,500).
+    expect(looksTheSame(keyFor('6000000.00', '3060000.00'), shown)).toBe(true)
     // Every province up alike: the same colours, each relative to the largest.
-    expect(keyFor('12000000.00', '10000000.00')).toBe(shown)
-    // Up by ¥200,000: a colour step.
-    expect(keyFor('6000000.00', '5200000.00')).not.toBe(shown)
-  })
-  test('measures how far the colours moved from the picture on screen, in colour steps', () => {
-    const regions = (zj: string, gd: string) => [
-      { key: 'CN-ZJ', gmv: zj, orders: 1, share: 0.5 },
-      { key: 'CN-GD', gmv: gd, orders: 1, share: 0.5 },
-    ]
-    const shown = regions('6000000.00', '3000000.00')
-    // Growth alike everywhere: nothing moved.
-    expect(colourDrift(shown, regions('12000000.00', '6000000.00'))).toBe(0)
+    expect(looksTheSame(keyFor('12000000.00', '6000000.00'), shown)).toBe(true)
     // Guangdong from half the largest to 0.55 of it: 0.05 × 32 = 1.6 steps.
-    expect(colourDrift(shown, regions('6000000.00', '3300000.00'))).toBeCloseTo(1.6)
-    // A province new to the map moves from nothing.
-    expect(colourDrift(shown, [...shown, { key: 'CN-SH', gmv: '600000.00', orders: 1, share: 0 }])).toBeCloseTo(3.2)
+    expect(looksTheSame(keyFor('6000000.00', '3300000.00'), shown)).toBe(false)
+    // Small moves add up against the picture on screen, not against the last tick: three of a
+    // third of a step each are a whole step.
+    expect(looksTheSame(keyFor('6000000.00', '3120000.00'), keyFor('6000000.00', '3060000.00'))).toBe(true)
+    expect(looksTheSame(keyFor('6000000.00', '3190000.00'), shown)).toBe(false)
+    // A province new to the map moves from nothing: 0.1 × 32 = 3.2 steps.
+    expect(looksTheSame(keyFor('6000000.00', '3000000.00', '600000.00'), shown)).toBe(false)
   })
   test('ranks buyers abroad by GMV with their country names', () => {
     const regions = [

@@ -1,8 +1,8 @@
 import type { Flow, Locale, Share } from '@gmv-pulse/shared'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Chart, type ECharts } from '../../charts/Chart.tsx'
-import { type EChartsCoreOption, echarts } from '../../charts/echarts.ts'
-import { colourDrift, mapOption, mapOverlay, overseasRanking } from '../../charts/mapOption.ts'
+import { echarts } from '../../charts/echarts.ts'
+import { mapOption, mapOverlay, overseasRanking } from '../../charts/mapOption.ts'
 import type { PulseMap } from '../../map/buildPulseMap.ts'
 import { loadPulseMap, PULSE_MAP_NAME } from '../../map/loadPulseMap.ts'
 import { MapOverlay } from './MapOverlay.tsx'
@@ -38,7 +38,9 @@ export function MapPanel({
       cancelled = true
     }
   }, [])
-  const option = useSteadyMapOption(map, regions)
+  // Made every tick; drawn only once some province's colour is a whole step from the picture
+  // on screen (its redraw key, compared by the chart wrapper).
+  const option = useMemo(() => (map ? mapOption({ mapName: PULSE_MAP_NAME, regions }) : null), [map, regions])
   const overseas = useMemo(() => overseasRanking(regions, locale), [regions, locale])
   const overlay = useMemo(
     () => (map ? mapOverlay({ regions, flows, centers: map.centers, locale }) : null),
@@ -66,19 +68,4 @@ export function MapPanel({
       ) : null}
     </>
   )
-}
-
-/**
- * The map's option, made anew only once some province's colour has moved a whole step from
- * the picture on screen. A fixed rounding of each colour redrew the map nearly every tick on a
- * busy wall: with thirty-odd provinces, one of them always sits at a step's edge.
- */
-function useSteadyMapOption(map: PulseMap | null, regions: readonly Share[]): EChartsCoreOption | null {
-  const shown = useRef<{ regions: readonly Share[]; option: EChartsCoreOption } | null>(null)
-  return useMemo(() => {
-    if (!map) return null
-    if (shown.current && colourDrift(shown.current.regions, regions) < 1) return shown.current.option
-    shown.current = { regions, option: mapOption({ mapName: PULSE_MAP_NAME, regions }) }
-    return shown.current.option
-  }, [map, regions])
 }
