@@ -104,7 +104,7 @@ export interface MapFlowLine {
  */
 export function mapOverlay({ regions, flows, centers, locale }: Omit<MapOptionInput, 'mapName'>) {
   const provinces = provinceTotals(regions)
-  const max = Math.max(1, provinces[0]?.value ?? 0)
+  const max = scaleTop(provinces)
   const leaders: MapLeader[] = spacedLeaders(provinces, centers).map((province) => ({
     code: province.code,
     name: keyLabel('region', province.code, locale),
@@ -125,9 +125,17 @@ export function mapOverlay({ regions, flows, centers, locale }: Omit<MapOptionIn
   return { leaders, lines, scale: { max: formatMoneyBrief(max, locale), min: formatMoneyBrief(0, locale) } }
 }
 
+/**
+ * The top of the colour scale: the largest province's GMV (provinceTotals sorts them), at least
+ * 1 so an empty map divides by something. The map's colours and the scale's words both stop here.
+ */
+function scaleTop(provinces: readonly { value: number }[]): number {
+  return Math.max(1, provinces[0]?.value ?? 0)
+}
+
 /** Each province's GMV as a share of the largest province's: what its colour stands for. */
 function sharesOfLargest(provinces: readonly { code: string; value: number }[]): [string, number][] {
-  const max = Math.max(1, provinces[0]?.value ?? 0)
+  const max = scaleTop(provinces)
   return provinces.map(({ code, value }) => [code, value / max])
 }
 
@@ -137,7 +145,7 @@ function sharesOfLargest(provinces: readonly { code: string; value: number }[]):
  */
 export function mapOption({ mapName, regions }: Pick<MapOptionInput, 'mapName' | 'regions'>): EChartsCoreOption {
   const provinces = provinceTotals(regions)
-  const max = Math.max(1, provinces[0]?.value ?? 0)
+  const max = scaleTop(provinces)
   // What the map shows, as the eye sees it: each province's colour in steps, relative to the
   // largest province, so growth alike everywhere changes none. Redrawn once some province is a
   // whole step from the picture on screen.
