@@ -41,8 +41,8 @@ export async function openStoreSink(dataDir: string, options: StoreSinkOptions =
   const stats = emptySinkStats()
   const attempt = async (batch: SinkBatch): Promise<Attempt> => {
     try {
-      const orders = await ingest.validate(Buffer.from(batch.ndjson), 'ndjson')
-      const result = await ingest.store(orders, `backfill:${batch.key}`)
+      const body = Buffer.from(batch.ndjson.buffer, batch.ndjson.byteOffset, batch.ndjson.byteLength)
+      const result = await ingest.store({ body, format: 'ndjson', orders: batch.orderCount }, `backfill:${batch.key}`)
       return { ok: true, accepted: result.accepted, duplicate: result.duplicate }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error

@@ -78,6 +78,21 @@ describe('the order contract', () => {
     expect(problemsOf({ ...valid, [field]: value })).toEqual([field])
   })
 
+  test('takes a number written as a string where one is due, by the same rules as the number', () => {
+    expect(orderSchema.parse({ ...valid, quantity: '2', ts: '1605024000000' })).toMatchObject({
+      quantity: 2,
+      ts: 1605024000000,
+    })
+    expect(orderSchema.parse({ ...valid, quantity: '2e0', ts: '1.605024e12' })).toMatchObject({
+      quantity: 2,
+      ts: 1605024000000,
+    })
+    for (const quantity of ['2.5', '0', 'two', ' 2', '0x2', ''])
+      expect(problemsOf({ ...valid, quantity })).toEqual(['quantity'])
+    for (const ts of ['1605024000000.5', '946684799999', ' 1605024000000'])
+      expect(problemsOf({ ...valid, ts })).toEqual(['ts'])
+  })
+
   test('refuses unknown fields rather than dropping them', () => {
     expect(problemsOf({ ...valid, amout: '1.00' })).toEqual([''])
   })

@@ -11,7 +11,7 @@ export const MIN_EVENT_TIME_MS = Date.UTC(2000, 0, 1)
 export const MAX_EVENT_TIME_MS = Date.UTC(2100, 0, 1)
 
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/
-const AMOUNT_PATTERN = /^\d{1,8}(?:\.\d{1,2})?$/
+export const AMOUNT_PATTERN = /^\d{1,8}(?:\.\d{1,2})?$/
 // Control characters would break log lines and CSV exports, and a lone surrogate is not
 // text at all (the engine refuses it); labels never need either.
 export const LABEL_PATTERN = /^[^\p{Cc}\p{Cs}]*$/u
@@ -58,9 +58,17 @@ export const amountSchema = z
     return result.amount
   })
 
-/** Event time as ISO-8601 with an offset, or epoch milliseconds; canonicalised to epoch milliseconds. */
+/**
+ * A number written as a string ("2", "1605024000000"). The engine's JSON reader, which checks
+ * batches on their way in (server/src/clickhouse/orderIntake.ts), takes such a string wherever
+ * a number is due; the schema takes it too, by the same rules as the number, so the two agree.
+ */
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+const numberFromText = z.string().regex(NUMBER_TEXT).transform(Number)
+
+/** Event time as ISO-8601 with an offset, or epoch milliseconds (a number, or one written as a string); canonicalised to epoch milliseconds. */
 export const eventTimeSchema = z
-  .union([z.iso.datetime({ offset: true }), z.number().int()], {
+  .union([z.iso.datetime({ offset: true }), z.number().int(), numberFromText.pipe(z.number().int())], {
     error: 'must be an ISO-8601 time with an offset or integer epoch milliseconds',
   })
   .transform((value, ctx) => {
@@ -89,7 +97,10 @@ export const orderSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as CNY')
     .default('CNY'),
-  quantity: z.number().int('must be an integer').min(1, 'must be at least 1').max(MAX_QUANTITY).default(1),
+  quantity: z
+    .union([z.number(), numberFromText], { error: 'must be a number' })
+    .pipe(z.number().int('must be an integer').min(1, 'must be at least 1').max(MAX_QUANTITY))
+    .default(1),
   brand: label(LABEL_MAX_LENGTH.brand),
   category: label(LABEL_MAX_LENGTH.category),
   channel: label(LABEL_MAX_LENGTH.channel),

@@ -1,9 +1,14 @@
+import { DIGEST_OF_SUMS, INGEST_BATCH_SUMS } from './orderIntake.ts'
 import type { Store } from './store.ts'
 
 export interface LedgerEntry {
   orders: number
   gmv: string
-  /** SHA-256 (hex) of the batch as stored; empty for batches acknowledged before it was kept. */
+  /**
+   * The batch's digest as stored: the engine's sums of order hashes (DIGEST_PREFIX), a SHA-256
+   * (hex) of the encoded rows for batches acknowledged before the engine checked batches, or
+   * empty for batches acknowledged before digests were kept.
+   */
   digest: string
 }
 
@@ -28,8 +33,16 @@ export async function recordAcknowledgedBatch(
     `${store.db}.ingest_batches`,
     ['batch_key', 'orders', 'gmv', 'acknowledged_at', 'digest'],
     row,
-    {
-      insert_deduplicate: 0,
-    },
+    { insert_deduplicate: 0 },
   )
+}
+
+/** What the intake counted of the batch written under this token (orderIntake.ts); undefined when it held no order. */
+export async function sumsOfBatch(store: Store, token: string): Promise<LedgerEntry | undefined> {
+  const [row] = await store.select<{ orders: string; gmv: string; digest: string }>(
+    `SELECT sum(orders) AS orders, toString(sum(gmv)) AS gmv, ${DIGEST_OF_SUMS} AS digest
+     FROM ${store.db}.${INGEST_BATCH_SUMS} WHERE token = {token:String} GROUP BY token`,
+    { token },
+  )
+  return row && Number(row.orders) > 0 ? { orders: Number(row.orders), gmv: row.gmv, digest: row.digest } : undefined
 }

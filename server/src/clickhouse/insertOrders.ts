@@ -1,4 +1,5 @@
 import { ORDER_COLUMNS } from '../ingest/encodeOrderRows.ts'
+import { expectedOrdersComment, LANDING_FORMAT_SETTINGS, ORDER_INTAKE, ORDER_LANDING } from './orderIntake.ts'
 import type { Store } from './store.ts'
 
 /** More rows than a batch may hold (INGEST_MAX_BATCH_ORDERS is checked against it at start). */
@@ -27,6 +28,7 @@ export const INGEST_INSERT_SETTINGS = {
   // 10 MB side by side, and a GROUPING SETS view emits a block per set; squashing up to more
   // than any batch holds joins them again. Measured: a 300k-order batch was 3 raw parts, and
   // the pair, minute-key and live-room views wrote 6, 4 and 3 parts per batch; now 1 each.
+  // The intake's check that no orderId repeats in a batch relies on it too: it looks across one block.
   max_insert_block_size: String(MAX_BLOCK_ROWS),
   min_insert_block_size_rows: String(MAX_BLOCK_ROWS),
   min_insert_block_size_bytes: String(MAX_BLOCK_BYTES),
@@ -34,10 +36,29 @@ export const INGEST_INSERT_SETTINGS = {
   min_insert_block_size_bytes_for_materialized_views: String(MAX_BLOCK_BYTES),
 } as const
 
-/** Writes one batch, under its deduplication token when it has one. */
-export async function insertOrders(store: Store, rows: Buffer, dedupToken: string | undefined): Promise<void> {
-  await store.insertRows(`${store.db}.orders`, ORDER_COLUMNS, rows, {
+/**
+ * A producer's orders as it sent them (NDJSON, or a JSON array), parsed and checked by the
+ * engine in the order landing (orderIntake.ts). Throws when the engine refuses any of them.
+ */
+export async function insertOrderBody(store: Store, body: Buffer, orders: number, token: string): Promise<void> {
+  await store.insertRows(
+    store.nodeTable(ORDER_LANDING),
+    [],
+    body,
+    {
+      ...INGEST_INSERT_SETTINGS,
+      ...LANDING_FORMAT_SETTINGS,
+      insert_deduplication_token: token,
+      log_comment: expectedOrdersComment(orders),
+    },
+    'JSONEachRow',
+  )
+}
+
+/** Orders already checked and converted by the server (encodeOrderRows), into the same intake past the landing. */
+export async function insertCheckedRows(store: Store, rows: Buffer, token: string): Promise<void> {
+  await store.insertRows(store.nodeTable(ORDER_INTAKE), ORDER_COLUMNS, rows, {
     ...INGEST_INSERT_SETTINGS,
-    ...(dedupToken ? { insert_deduplication_token: dedupToken } : {}),
+    insert_deduplication_token: token,
   })
 }

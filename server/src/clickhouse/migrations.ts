@@ -1,4 +1,6 @@
+import { orderIntakeObjects } from './orderIntake.ts'
 import {
+  type Column,
   renderCreateDatabase,
   renderStatements,
   type SchemaObject,
@@ -30,6 +32,27 @@ import {
  * Each table is described once; schemaDdl.ts renders it for one node or for a cluster
  * (replicated `<name>_local` tables under Distributed tables of the plain names).
  */
+
+/** The raw table's columns: one row per order as stored, amount in CNY. */
+export const ORDERS_COLUMNS: readonly Column[] = [
+  { name: 'order_id', type: 'String' },
+  { name: 'ts', type: "DateTime64(3, 'UTC')" },
+  { name: 'amount', type: 'Decimal(18, 2)', comment: 'CNY' },
+  { name: 'original_amount', type: 'Decimal(18, 2)' },
+  { name: 'currency', type: 'LowCardinality(String)' },
+  { name: 'quantity', type: 'UInt32' },
+  { name: 'brand', type: 'String' },
+  { name: 'category', type: 'LowCardinality(String)' },
+  { name: 'channel', type: 'LowCardinality(String)' },
+  { name: 'live_room', type: 'String', comment: 'empty when not a livestream order' },
+  { name: 'region', type: 'LowCardinality(String)' },
+  {
+    name: 'brand_origin',
+    type: 'LowCardinality(String)',
+    comment: 'domestic, overseas, or empty when unknown',
+  },
+  { name: 'buyer_id', type: 'String' },
+]
 
 export interface Migration {
   version: number
@@ -136,25 +159,7 @@ export const MIGRATIONS: readonly Migration[] = [
       {
         kind: 'table',
         name: 'orders',
-        columns: [
-          { name: 'order_id', type: 'String' },
-          { name: 'ts', type: "DateTime64(3, 'UTC')" },
-          { name: 'amount', type: 'Decimal(18, 2)', comment: 'CNY' },
-          { name: 'original_amount', type: 'Decimal(18, 2)' },
-          { name: 'currency', type: 'LowCardinality(String)' },
-          { name: 'quantity', type: 'UInt32' },
-          { name: 'brand', type: 'String' },
-          { name: 'category', type: 'LowCardinality(String)' },
-          { name: 'channel', type: 'LowCardinality(String)' },
-          { name: 'live_room', type: 'String', comment: 'empty when not a livestream order' },
-          { name: 'region', type: 'LowCardinality(String)' },
-          {
-            name: 'brand_origin',
-            type: 'LowCardinality(String)',
-            comment: 'domestic, overseas, or empty when unknown',
-          },
-          { name: 'buyer_id', type: 'String' },
-        ],
+        columns: ORDERS_COLUMNS,
         engine: 'MergeTree',
         partitionBy: 'toYYYYMM(ts)',
         orderBy: 'ts',
@@ -517,6 +522,13 @@ export const MIGRATIONS: readonly Migration[] = [
         select: 'SELECT brand, ts, amount ORDER BY brand, ts',
       },
     ],
+  },
+  {
+    version: 9,
+    name: 'the engine parses and checks order batches',
+    // JavaScript per order (parse, validate, encode) cost about 4 µs an order on the cores the
+    // engine needs: ingest ran at 0.34–0.55 of the engine's own rate. orderIntake.ts has the why.
+    objects: orderIntakeObjects(ORDERS_COLUMNS),
   },
 ]
 

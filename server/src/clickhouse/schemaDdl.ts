@@ -52,6 +52,8 @@ export interface TableSpec {
   ttl?: string
   /** Further table settings, e.g. how often the TTL is applied. */
   settings?: Readonly<Record<string, number>>
+  /** CHECK constraints, by name: the engine refuses a whole insert when one row breaks one, naming that row. */
+  constraints?: readonly { name: string; check: string }[]
   /**
    * Cluster only: the Distributed table's sharding key, for tables written through it.
    * Unset for tables only views write into: their Distributed table is read-only (an insert
@@ -71,7 +73,19 @@ export interface ViewSpec {
   select: string
   /** Rows of the source the view keeps; unset keeps them all. */
   where?: string
-  groupBy: string
+  /** Unset: the view passes rows through, one out for each row in. */
+  groupBy?: string
+  /**
+   * The SELECT list of a subquery over the source that the view reads in its place, for what a
+   * row needs of the others in its block (a window over the whole insert).
+   */
+  fromSelect?: string
+  /**
+   * Where the view writes on a cluster: 'local' (the default) writes this node's own table, as
+   * rollups of the rows this shard holds do; 'routed' writes the Distributed table, which sends
+   * each row to its shard, as an insert into the table would.
+   */
+  into?: 'local' | 'routed'
 }
 
 /** Removes a view or table that no longer pays for itself (views first: they write into tables). */
@@ -169,11 +183,12 @@ function onCluster(target: SchemaTarget): string {
 
 function renderTable(table: TableSpec, target: SchemaTarget): string[] {
   const { db, cluster } = target
-  const columns = table.columns
-    .map(
+  const columns = [
+    ...table.columns.map(
       (column) => `        ${column.name} ${column.type}${column.comment ? ` COMMENT ${quote(column.comment)}` : ''}`,
-    )
-    .join(',\n')
+    ),
+    ...(table.constraints ?? []).map(({ name, check }) => `        CONSTRAINT ${name} CHECK ${check}`),
+  ].join(',\n')
   if (table.engine === 'Null') {
     // Nothing to replicate or to read across shards: one per node, under the local name.
     return [
@@ -222,12 +237,12 @@ function renderAddProjection({ table, name, select }: AddProjectionSpec, target:
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {
   const { db } = target
-  const to = storageName(view.to, target)
-  const from = storageName(view.from, target)
+  const to = view.into === 'routed' ? view.to : storageName(view.to, target)
+  const from = `${db}.${storageName(view.from, target)}`
+  const source = view.fromSelect ? `(SELECT ${view.fromSelect} FROM ${from})` : from
   return `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.${view.name}${onCluster(target)} TO ${db}.${to} AS
       SELECT ${view.select}
-      FROM ${db}.${from}${view.where ? `\n      WHERE ${view.where}` : ''}
-      GROUP BY ${view.groupBy}`
+      FROM ${source}${view.where ? `\n      WHERE ${view.where}` : ''}${view.groupBy ? `\n      GROUP BY ${view.groupBy}` : ''}`
 }
 
 function renderDrop(drop: DropSpec, target: SchemaTarget): string[] {

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts'
 import { LiveFirstGate } from './LiveFirstGate.ts'
 import { DEFAULT_LAYOUT, type RollupLayout, syncLayout } from './layout.ts'
 import { migrate } from './migrate.ts'
+import { storageName } from './schemaDdl.ts'
 
 /**
  * Settings on every read: decimals as JSON strings so money never passes through a JS
@@ -78,6 +79,11 @@ export interface Store {
   ): Promise<void>
   /** Runs a statement on the write path (DDL, maintenance), discarding any result. */
   command(query: string): Promise<void>
+  /**
+   * A table's qualified name on this node, for inserts into a Null table that views read here:
+   * `db.name` on one node, `db.name_local` on a cluster (which has no Distributed table over it).
+   */
+  nodeTable(name: string): string
   ping(): Promise<boolean>
   version(): Promise<string | null>
   close(): Promise<void>
@@ -130,7 +136,7 @@ function openEmbedded(dataDir: string, db: string, layout: RollupLayout): Opened
       await connection.chdb.rawInsert({
         table,
         ...(columns.length > 0 ? { columns } : {}),
-        values: rows,
+        values: withoutBlankLines(rows),
         format,
         settings: settings as Record<string, string | number | boolean>,
       })
@@ -153,7 +159,7 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
   const client = clientOf()
   const lanes = { live: clientOf(), analyst: clientOf() }
   return withLanes(lanes, undefined, {
-    ...basics(client, lanes, { db: config.database, mode: 'server', layout }),
+    ...basics(client, lanes, { db: config.database, mode: 'server', layout }, config.cluster),
     // exec sends the encoded bytes as the request body; settings travel as URL parameters.
     async insertRows(table, columns, rows, settings, format = 'JSONCompactEachRow') {
       const result = await client.exec({
@@ -166,6 +172,55 @@ function openServer(config: Extract<StoreConfig, { mode: 'server' }>, layout: Ro
   })
 }
 
+/**
+ * Engine errors that are about the rows of an insert, not about the engine: they come back
+ * the same however often the insert is sent. Anything else (a timeout, a lost connection, a
+ * full disk) may pass, and the batch is retried the same way.
+ */
+const DATA_ERROR_CODES = new Set([
+  6, // CANNOT_PARSE_TEXT
+  25, // CANNOT_PARSE_ESCAPE_SEQUENCE
+  26, // CANNOT_PARSE_QUOTED_STRING
+  27, // CANNOT_PARSE_INPUT_ASSERTION_FAILED
+  32, // ATTEMPT_TO_READ_AFTER_EOF
+  33, // CANNOT_READ_ALL_DATA
+  38, // CANNOT_PARSE_DATE
+  41, // CANNOT_PARSE_DATETIME
+  53, // TYPE_MISMATCH
+  69, // ARGUMENT_OUT_OF_BOUND
+  70, // CANNOT_CONVERT_TYPE
+  72, // CANNOT_PARSE_NUMBER
+  117, // INCORRECT_DATA
+  349, // CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN
+  395, // FUNCTION_THROW_IF_VALUE_IS_NON_ZERO
+  407, // DECIMAL_OVERFLOW
+  469, // VIOLATED_CONSTRAINT
+])
+
+/** Whether the engine refused an insert for its rows (as against failing to take it). */
+export function isRowsRefused(error: unknown): boolean {
+  const code = /\bCode: (\d+)\./.exec(error instanceof Error ? error.message : String(error))?.[1]
+  return code !== undefined && DATA_ERROR_CODES.has(Number(code))
+}
+
+/**
+ * The rows with no blank line in them. The embedded engine reads an insert's rows as text after
+ * its statement, and takes a blank line for the end of the rows: what follows it runs as SQL.
+ * Checked: `{"a":"1"}\n\nDROP TABLE victim` through rawInsert stored one row and dropped the
+ * table. A producer's own body is inserted this way, so every run of newlines is cut to one
+ * newline and spaces: between JSON tokens the two are the same, and within a string a raw
+ * newline is refused either way (the landing's checks refuse control characters).
+ */
+export function withoutBlankLines(rows: Buffer): Buffer {
+  let at = rows.indexOf(BLANK_LINE)
+  if (at === -1) return rows
+  const copy = Buffer.from(rows)
+  for (; at !== -1; at = copy.indexOf(BLANK_LINE, at + 1)) copy[at + 1] = SPACE
+  return copy
+}
+const BLANK_LINE = '\n\n'
+const SPACE = 0x20
+
 type StoreBase = Omit<OpenedStore, 'select' | 'execute' | 'live'>
 
 /** What both kinds of store do alike on their write client, and closing every client. */
@@ -173,6 +228,7 @@ function basics(
   client: ClickHouseClient,
   lanes: LaneClients,
   { db, mode, layout }: Pick<Store, 'db' | 'mode' | 'layout'>,
+  cluster?: string,
 ): Omit<StoreBase, 'insertRows'> {
   return {
     mode,
@@ -182,6 +238,9 @@ function basics(
     client,
     async command(query) {
       await client.command({ query })
+    },
+    nodeTable(name) {
+      return `${db}.${storageName(name, { db, ...(cluster ? { cluster } : {}) })}`
     },
     async ping() {
       const result = await client.ping()

@@ -1,12 +1,16 @@
-import { createHash } from 'node:crypto'
-import { fromFen, type IngestResult, type Order } from '@gmv-pulse/shared'
-import { findAcknowledgedBatch, recordAcknowledgedBatch } from '../clickhouse/ingestLedger.ts'
-import { insertOrders } from '../clickhouse/insertOrders.ts'
-import type { Store } from '../clickhouse/store.ts'
+import { isUtf8 } from 'node:buffer'
+import { createHash, randomUUID } from 'node:crypto'
+import type { IngestResult, Order } from '@gmv-pulse/shared'
+import type { LedgerEntry } from '../clickhouse/ingestLedger.ts'
+import { findAcknowledgedBatch, recordAcknowledgedBatch, sumsOfBatch } from '../clickhouse/ingestLedger.ts'
+import { insertCheckedRows, insertOrderBody } from '../clickhouse/insertOrders.ts'
+import { DIGEST_PREFIX, ONCE_TOKEN_PREFIX, PROBE_TOKEN_PREFIX } from '../clickhouse/orderIntake.ts'
+import { isRowsRefused, type Store } from '../clickhouse/store.ts'
 import { ApiError } from '../http/ApiError.ts'
 import type { Logger } from '../logger.ts'
 import { encodeOrderRows } from './encodeOrderRows.ts'
 import { FairAdmission, RETRY_AFTER_SECONDS } from './FairAdmission.ts'
+import { landingRows } from './landingRows.ts'
 import { type BodyFormat, parseOrderBody } from './parseOrderBody.ts'
 import { validateOrders } from './validateOrders.ts'
 
@@ -20,19 +24,22 @@ export interface OrderIngestOptions {
   storeTimeoutMs: number
 }
 
-type EncodedRows = Awaited<ReturnType<typeof encodeOrderRows>>
+/** A batch as it arrived: the decoded body, and its orders as counted while it was read. */
+export interface OrderBatch {
+  body: Buffer
+  format: BodyFormat
+  orders: number
+}
 
-/** A batch under a key already used by another batch (digests differ; an empty one is from before digests were kept). */
-function refuseOtherBatch(known: string, digest: string): void {
-  if (known === '' || known === digest) return
-  throw new ApiError(
+/** A batch under a key already used by another batch. */
+const otherBatchUnderKey = () =>
+  new ApiError(
     422,
     'idempotency_key_reused',
     'This Idempotency-Key was used for another batch; nothing of this one was stored. ' +
       'A retry must send the same batch; a new batch needs a new key.',
     [{ field: 'Idempotency-Key', message: 'already used for a different batch' }],
   )
-}
 
 /** Who stores a batch and when its requester has gone: a batch whose requester left gives up its place in line. */
 export interface BatchOrigin {
@@ -44,14 +51,17 @@ export interface BatchOrigin {
 const LOCAL: BatchOrigin = { producer: 'local', abandoned: new AbortController().signal }
 
 /**
- * Parses, validates and stores order batches, once each. Admission goes through FairAdmission:
- * a ticket per request from its headers, a store slot per batch once it is read and checked,
- * each producer served in turn; shutdown waits for every request admitted.
+ * Stores order batches, once each. The engine parses and checks a batch on its way in
+ * (clickhouse/orderIntake.ts): no JavaScript runs per order unless the engine refuses the
+ * batch, and then the validator says why, row by row, or converts what the engine does not
+ * read itself. Admission goes through FairAdmission: a ticket per request from its headers,
+ * a store slot per batch once it is read, each producer served in turn; shutdown waits for
+ * every request admitted.
  */
 export class OrderIngest {
   readonly #admission: FairAdmission
   /** Batches being stored right now by key, so a concurrent retry waits instead of racing. */
-  readonly #storing = new Map<string, { result: Promise<IngestResult>; digest: string }>()
+  readonly #storing = new Map<string, Promise<IngestResult>>()
 
   constructor(
     private readonly orderStore: Store,
@@ -90,62 +100,90 @@ export class OrderIngest {
   }
 
   /**
-   * Stores a validated batch once: a batch key already acknowledged, or being stored, answers
-   * duplicate — for the same batch. Another batch under a used key is refused (422) and nothing
-   * of it is stored: a producer whose counter restarted would otherwise lose its new orders.
+   * Stores a batch once: a batch key already acknowledged, or being stored, answers duplicate —
+   * for the same batch. Another batch under a used key is refused (422) and nothing of it is
+   * stored: a producer whose counter restarted would otherwise lose its new orders.
    */
-  async store(orders: readonly Order[], batchKey: string | undefined, origin = LOCAL): Promise<IngestResult> {
+  async store(batch: OrderBatch, batchKey: string | undefined, origin = LOCAL): Promise<IngestResult> {
     const release = await this.#admission.slot(origin.producer, origin.abandoned)
     try {
-      return await this.#storeInSlot(orders, batchKey)
+      if (batchKey === undefined) {
+        const { orders } = await this.#write(batch, `${ONCE_TOKEN_PREFIX}${randomUUID()}`)
+        return { accepted: orders, duplicate: false }
+      }
+      for (let concurrent = this.#storing.get(batchKey); concurrent; concurrent = this.#storing.get(batchKey)) {
+        await concurrent.catch(() => undefined)
+      }
+      // Claimed before anything is awaited, so a second request under this key waits for this one.
+      const result = this.#storeOnce(batch, batchKey)
+      this.#storing.set(batchKey, result)
+      try {
+        return await result
+      } finally {
+        this.#storing.delete(batchKey)
+      }
     } finally {
       release()
     }
   }
 
-  async #storeInSlot(orders: readonly Order[], batchKey: string | undefined): Promise<IngestResult> {
-    const encoded = await encodeOrderRows(orders, this.options.fxRates)
-    if (batchKey === undefined) return this.#store(orders.length, encoded, undefined)
-    // The batch as stored, in canonical rows (CNY, UTC, every column in order), digested.
-    const digest = createHash('sha256').update(encoded.rows).digest('hex')
-    const concurrent = this.#storing.get(batchKey)
-    if (concurrent) {
-      refuseOtherBatch(concurrent.digest, digest)
-      return { ...(await concurrent.result), duplicate: true }
-    }
-    const result = this.#storeOnce(orders.length, encoded, batchKey, digest)
-    this.#storing.set(batchKey, { result, digest })
-    try {
-      return await result
-    } finally {
-      this.#storing.delete(batchKey)
-    }
-  }
-
-  async #storeOnce(count: number, encoded: EncodedRows, batchKey: string, digest: string): Promise<IngestResult> {
-    const acknowledged = await this.#guardStore(() => findAcknowledgedBatch(this.orderStore, batchKey))
+  async #storeOnce(batch: OrderBatch, batchKey: string): Promise<IngestResult> {
+    const acknowledged = await this.#guardStore(() => findAcknowledgedBatch(this.orderStore.live, batchKey))
     if (acknowledged) {
-      refuseOtherBatch(acknowledged.digest, digest)
+      if (!(await this.#isSameBatch(batch, acknowledged.digest))) throw otherBatchUnderKey()
       return { accepted: Number(acknowledged.orders), duplicate: true }
     }
-    return this.#store(count, encoded, { batchKey, digest })
+    const stored = await this.#write(batch, batchKey)
+    await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, batchKey, stored, Date.now()))
+    return { accepted: stored.orders, duplicate: false }
   }
 
-  async #store(
-    count: number,
-    { rows, gmvFen }: EncodedRows,
-    key: { batchKey: string; digest: string } | undefined,
-  ): Promise<IngestResult> {
-    await this.#guardStore(() => insertOrders(this.orderStore, rows, key?.batchKey))
-    if (key !== undefined) {
-      const entry = { orders: count, gmv: fromFen(BigInt(gmvFen)), digest: key.digest }
-      await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, key.batchKey, entry, Date.now()))
+  /**
+   * Writes a batch under a token: the engine parses and checks it; when it refuses, the
+   * validator explains (400, nothing stored) or, where the batch is valid in a form the landing
+   * does not read, writes it checked and converted into the same intake.
+   */
+  async #write(batch: OrderBatch, token: string): Promise<LedgerEntry> {
+    const rows = batch.orders > 0 && isUtf8(batch.body) ? await landingRows(batch.body, batch.format) : undefined
+    let landed = false
+    if (rows !== undefined) {
+      try {
+        await this.#withinDeadline(() => insertOrderBody(this.orderStore, rows, batch.orders, token))
+        landed = true
+      } catch (error) {
+        // Only a refusal of the rows takes the other road. A batch the store failed to take is
+        // retried by its producer on this one: the engine drops a retry under its token only
+        // where it comes the same way (each view's blocks are deduplicated along their path).
+        if (!isRowsRefused(error)) return this.#storeFailed(error)
+        this.logger.debug({ err: error }, 'the order landing refused a batch; validating it')
+      }
     }
-    return { accepted: count, duplicate: false }
+    if (!landed) {
+      const orders = await this.validate(batch.body, batch.format)
+      const { rows: checked } = await encodeOrderRows(orders, this.options.fxRates)
+      await this.#guardStore(() => insertCheckedRows(this.orderStore, checked, token))
+    }
+    const sums = await this.#guardStore(() => sumsOfBatch(this.orderStore.live, token))
+    // Only an empty body gets here with nothing stored (the validator refuses every other).
+    if (sums === undefined) throw new ApiError(400, 'bad_request', 'the batch holds no orders')
+    return sums
   }
 
-  /** A store failure is the producer's cue to retry with the same key: 503, never a 500. */
-  async #guardStore<T>(operation: () => Promise<T>): Promise<T> {
+  /** Whether a batch is the one acknowledged under its key with this digest. */
+  async #isSameBatch(batch: OrderBatch, acknowledged: string): Promise<boolean> {
+    // Acknowledged before digests were kept: nothing to compare, so taken at its word.
+    if (acknowledged === '') return true
+    if (acknowledged.startsWith(DIGEST_PREFIX)) {
+      // Digested by the same views that digest a stored batch, under a token that stores nothing.
+      const { digest } = await this.#write(batch, `${PROBE_TOKEN_PREFIX}${randomUUID()}`)
+      return digest === acknowledged
+    }
+    // Acknowledged before the engine checked batches: a SHA-256 of the rows as the server encoded them.
+    const { rows } = await encodeOrderRows(await this.validate(batch.body, batch.format), this.options.fxRates)
+    return createHash('sha256').update(rows).digest('hex') === acknowledged
+  }
+
+  async #withinDeadline<T>(operation: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -155,17 +193,28 @@ export class OrderIngest {
     })
     try {
       return await Promise.race([operation(), deadline])
-    } catch (error) {
-      this.logger.error({ err: error }, 'store write failed')
-      throw new ApiError(
-        503,
-        'store_unavailable',
-        'the store could not take the batch; retry with the same Idempotency-Key',
-        undefined,
-        RETRY_AFTER_SECONDS,
-      )
     } finally {
       clearTimeout(timer)
     }
+  }
+
+  /** A store failure is the producer's cue to retry with the same key: 503, never a 500. */
+  async #guardStore<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await this.#withinDeadline(operation)
+    } catch (error) {
+      return this.#storeFailed(error)
+    }
+  }
+
+  #storeFailed(error: unknown): never {
+    this.logger.error({ err: error }, 'store write failed')
+    throw new ApiError(
+      503,
+      'store_unavailable',
+      'the store could not take the batch; retry with the same Idempotency-Key',
+      undefined,
+      RETRY_AFTER_SECONDS,
+    )
   }
 }

@@ -42,6 +42,7 @@ export function readOrderBody(maxBytes: number, maxOrders: number): RequestHandl
       req.off('close', onClose)
       if (!error) {
         req.body = Buffer.concat(chunks, size)
+        res.locals.orderCount = counter.count
         return next()
       }
       chunks.length = 0

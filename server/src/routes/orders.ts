@@ -84,9 +84,9 @@ export function ordersRoute({
     readOrderBody(maxBodyBytes, maxBatchOrders),
     async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
-      const orders = await ingest.validate(body, res.locals.format)
+      const batch = { body, format: res.locals.format, orders: res.locals.orderCount as number }
       const tokenId = res.locals.tokenId as string
-      const waitSeconds = rateLimiter?.take(tokenId, orders.length) ?? 0
+      const waitSeconds = rateLimiter?.take(tokenId, batch.orders) ?? 0
       if (waitSeconds > 0) {
         throw new ApiError(429, 'rate_limited', 'this token is over its order rate', undefined, waitSeconds)
       }
@@ -94,7 +94,7 @@ export function ordersRoute({
       const abandoned = new AbortController()
       res.on('close', () => abandoned.abort())
       const batchKey = key === undefined ? undefined : `${tokenId}:${key}`
-      const result = await ingest.store(orders, batchKey, { producer: tokenId, abandoned: abandoned.signal })
+      const result = await ingest.store(batch, batchKey, { producer: tokenId, abandoned: abandoned.signal })
       res.locals.ingestResult = result
       res.json(result)
     },

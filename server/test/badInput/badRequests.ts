@@ -251,7 +251,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   field('a February 30th ts', 'ts', '2020-02-30T00:00:00+08:00'),
   field('a zero quantity', 'quantity', 0),
   field('a fractional quantity', 'quantity', 1.5),
-  field('a string quantity', 'quantity', '2'),
+  field('a quantity in words', 'quantity', 'two'),
   field('a quantity over the limit', 'quantity', 10_000_000),
   field('an empty brand', 'brand', ''),
   field('a brand of 129 characters', 'brand', 'b'.repeat(129)),

@@ -3,7 +3,7 @@ import { request } from 'node:http'
 import { Worker } from 'node:worker_threads'
 import { errorBodySchema, type OrderInput } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { insertOrders } from '../../src/clickhouse/insertOrders.ts'
+import { insertCheckedRows } from '../../src/clickhouse/insertOrders.ts'
 import { loadConfig } from '../../src/config.ts'
 import { encodeOrderRows } from '../../src/ingest/encodeOrderRows.ts'
 import { validateOrders } from '../../src/ingest/validateOrders.ts'
@@ -82,8 +82,8 @@ describe('idempotent ingest', () => {
     const before = await rowCounts()
     const orders = await validateOrders({ rows: makeOrders(200, 105), rowIndex: undefined }, limits)
     const { rows } = await encodeOrderRows(orders, limits.currencies)
-    await insertOrders(server.store, rows, 'token:unacknowledged')
-    await insertOrders(server.store, rows, 'token:unacknowledged')
+    await insertCheckedRows(server.store, rows, 'token:unacknowledged')
+    await insertCheckedRows(server.store, rows, 'token:unacknowledged')
     const after = await rowCounts()
     expect(after[0]).toBe((before[0] ?? 0) + 200)
     expect(await rollupMismatches(server.store)).toEqual([])

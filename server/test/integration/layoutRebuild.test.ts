@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { insertOrders } from '../../src/clickhouse/insertOrders.ts'
+import { insertCheckedRows } from '../../src/clickhouse/insertOrders.ts'
 import { openStore, type Store } from '../../src/clickhouse/store.ts'
 import { loadConfig } from '../../src/config.ts'
 import { encodeOrderRows } from '../../src/ingest/encodeOrderRows.ts'
@@ -68,7 +68,7 @@ describe('the rollups cut by the layout', () => {
         { rows: orders, rowIndex: undefined },
         { maxOrders: 10_000, currencies: { CNY: '1' } },
       )
-      await insertOrders(first, (await encodeOrderRows(valid, { CNY: '1' })).rows, 'layout-batch')
+      await insertCheckedRows(first, (await encodeOrderRows(valid, { CNY: '1' })).rows, 'layout-batch')
       await first.command(
         `INSERT INTO ${first.db}.orders_by_day_cube (day, category, channel, region, brand_origin, gmv, orders, items)
          VALUES ('2020-01-01 00:00:00', 'layout-marker', 'search', 'CN-ZJ', '', 0.01, 1, 1)`,
