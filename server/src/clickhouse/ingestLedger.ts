@@ -21,19 +21,23 @@ export async function findAcknowledgedBatch(store: Store, batchKey: string): Pro
   return row
 }
 
-/** Records a stored batch. Written after the orders, so a crash in between only costs a ledger line, never an order. */
+/**
+ * Records a stored batch. Written after the orders, so a crash in between only costs a ledger
+ * line, never an order. A statement on a read session rather than an insert on the write path:
+ * an embedded store's write session runs one statement at a time, and the ledger line would
+ * wait there behind the next batch's insert, leaving the engine idle while its answer waits.
+ */
 export async function recordAcknowledgedBatch(
   store: Store,
   batchKey: string,
   entry: LedgerEntry,
   acknowledgedAtMs: number,
 ): Promise<void> {
-  const row = Buffer.from(`${JSON.stringify([batchKey, entry.orders, entry.gmv, acknowledgedAtMs, entry.digest])}\n`)
-  await store.insertRows(
-    `${store.db}.ingest_batches`,
-    ['batch_key', 'orders', 'gmv', 'acknowledged_at', 'digest'],
-    row,
-    { insert_deduplicate: 0 },
+  await store.execute(
+    `INSERT INTO ${store.db}.ingest_batches (batch_key, orders, gmv, acknowledged_at, digest)
+     SETTINGS insert_deduplicate = 0, distributed_foreground_insert = 1
+     SELECT {batchKey:String}, {orders:UInt32}, {gmv:Decimal(18, 2)}, fromUnixTimestamp64Milli({at:Int64}, 'UTC'), {digest:String}`,
+    { batchKey, orders: entry.orders, gmv: entry.gmv, at: acknowledgedAtMs, digest: entry.digest },
   )
 }
 

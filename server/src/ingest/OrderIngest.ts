@@ -134,7 +134,7 @@ export class OrderIngest {
       return { accepted: Number(acknowledged.orders), duplicate: true }
     }
     const stored = await this.#write(batch, batchKey)
-    await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore, batchKey, stored, Date.now()))
+    await this.#guardStore(() => recordAcknowledgedBatch(this.orderStore.live, batchKey, stored, Date.now()))
     return { accepted: stored.orders, duplicate: false }
   }
 
