@@ -1,3 +1,4 @@
+import { hasBlankLine } from '../clickhouse/store.ts'
 import { ApiError } from '../http/ApiError.ts'
 import { CLOSE_ARRAY, OPEN_ARRAY, OPEN_OBJECT } from './jsonBytes.ts'
 import { memberOf, opensArray, skipSpace, spanOf, topLevelValues, trimmed } from './jsonElements.ts'
@@ -7,9 +8,12 @@ import type { BodyFormat } from './parseOrderBody.ts'
  * The bytes of a body that the engine's order landing reads (JSONEachRow: an object per line,
  * or one array of objects), or undefined when the body has another shape and the validator
  * is to decide on it. `{ "orders": [...] }` gives its array, found by a scan of the top level
- * that builds nothing. Whatever is unusual goes to the validator, which names the problem.
+ * that builds nothing. Whatever is unusual (a blank line too) goes to the validator, which names
+ * the problem or encodes the batch afresh.
  */
 export async function landingRows(body: Buffer, format: BodyFormat): Promise<Buffer | undefined> {
+  // The embedded engine would take a blank line for the end of the rows (store.ts).
+  if (hasBlankLine(body)) return undefined
   const first = skipSpace(body, 0)
   if (format === 'ndjson') return body[first] === OPEN_OBJECT ? body : undefined
   if (body[first] === OPEN_ARRAY) {
