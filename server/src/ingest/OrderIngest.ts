@@ -1,8 +1,12 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash, randomUUID } from 'node:crypto'
 import type { IngestResult, Order } from '@gmv-pulse/shared'
-import type { LedgerEntry } from '../clickhouse/ingestLedger.ts'
-import { findAcknowledgedBatch, recordAcknowledgedBatch, sumsOfBatch } from '../clickhouse/ingestLedger.ts'
+import {
+  findAcknowledgedBatch,
+  type LedgerEntry,
+  recordAcknowledgedBatch,
+  sumsOfBatch,
+} from '../clickhouse/ingestLedger.ts'
 import { insertCheckedRows, insertOrderBody } from '../clickhouse/insertOrders.ts'
 import { DIGEST_PREFIX, ONCE_TOKEN_PREFIX, PROBE_TOKEN_PREFIX } from '../clickhouse/orderIntake.ts'
 import { isRowsRefused, type Store } from '../clickhouse/store.ts'
