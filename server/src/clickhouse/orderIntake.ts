@@ -16,7 +16,7 @@ import type { Column, SchemaObject } from './schemaDdl.ts'
  * the order contract itself, so no JavaScript runs per order on the way in:
  *
  *   order_landing (Null, the API's field names, a CHECK per rule)
- *     → order_landing_checked (no orderId twice in a batch; epoch ms → time)
+ *     → order_landing_checked (no orderId twice, as many orders as the server counted; epoch ms → time)
  *       → order_intake (Null, the orders table's columns)
  *           → order_intake_stored → orders → every rollup view
  *           → order_intake_sums → ingest_batch_sums (count, GMV and digest per batch token)
@@ -46,8 +46,9 @@ export const ONCE_TOKEN_PREFIX = '#once#'
 
 /**
  * Marks an optional field the producer left out. A field sent as "" or null must be refused
- * and one left out must not: the column default is the only way the engine tells them apart,
- * and a string that is not UTF-8 is one no valid label can equal (labels are checked UTF-8).
+ * and one left out must not: the column default is the only way the engine tells them apart.
+ * A byte that is not UTF-8 cannot come from a producer's field: a body that is not UTF-8 goes
+ * to the validator, never to the landing.
  */
 const ABSENT = String.raw`'\xFF'`
 
