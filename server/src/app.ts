@@ -52,10 +52,17 @@ const CLIENT_ROUTES = ['/', '/explore', '/present', '/control']
  * it (`listen`, `close`); tests start it on port 0 with a real embedded store.
  */
 export function createApp({ config, store, logger, cluster }: AppDependencies): App {
+  const viewers = new TokenSet(config.viewerTokens)
+  let hub: LiveHub | undefined
+  let io: LiveServer | undefined
+  const metrics = createMetrics({
+    viewers: () => io?.of('/').sockets.size ?? 0,
+    lastTickAt: () => hub?.lastTickAt,
+  })
   const ingest =
     store &&
     new OrderIngest(
-      // Its one read, the ledger's point lookup before a batch, must not wait behind analysts.
+      // Its point statements (the ledger's lookup and line, a batch's sums) must not wait behind analysts.
       store.live,
       {
         fxRates: config.fxRates,
@@ -64,16 +71,10 @@ export function createApp({ config, store, logger, cluster }: AppDependencies): 
         maxPending: config.ingest.maxPending,
         maxPendingPerProducer: config.ingest.maxPendingPerProducer,
         storeTimeoutMs: config.ingest.storeTimeoutMs,
+        onWritten: (road) => metrics.ingestRoads.inc({ road }),
       },
       logger,
     )
-  const viewers = new TokenSet(config.viewerTokens)
-  let hub: LiveHub | undefined
-  let io: LiveServer | undefined
-  const metrics = createMetrics({
-    viewers: () => io?.of('/').sockets.size ?? 0,
-    lastTickAt: () => hub?.lastTickAt,
-  })
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')

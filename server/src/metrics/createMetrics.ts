@@ -4,6 +4,7 @@ export interface Metrics {
   registry: Registry
   ingestedOrders: Counter<'outcome'>
   ingestBatches: Counter<'outcome'>
+  ingestRoads: Counter<'road'>
   ingestBatchSeconds: Histogram
   snapshotSeconds: Histogram
   liveEmitSeconds: Histogram
@@ -33,6 +34,14 @@ export function createMetrics(sources: { viewers: () => number; lastTickAt: () =
       name: 'gmv_pulse_ingest_batches_total',
       help: 'Ingest requests by outcome: stored, duplicate, rejected (4xx), unavailable (503).',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    ingestRoads: new Counter({
+      name: 'gmv_pulse_ingest_roads_total',
+      help:
+        'Batches written, by road: landing (parsed and checked by the engine) or converted (checked and ' +
+        'converted by the server, for forms the landing does not read: ISO times, numeric amounts, other currencies).',
+      labelNames: ['road'],
       registers: [registry],
     }),
     ingestBatchSeconds: new Histogram({

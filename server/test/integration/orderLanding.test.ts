@@ -191,6 +191,23 @@ describe('the order landing', () => {
     expect(await landing(`${line}\n${line}`, 2)).toBe('refused')
   })
 
+  test('over HTTP an ordinary batch takes the landing, and only a form it does not read is converted by the server', async () => {
+    const roads = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text()
+      const count = (road: string) =>
+        Number(new RegExp(`gmv_pulse_ingest_roads_total\\{road="${road}"\\} (\\d+)`).exec(text)?.[1] ?? 0)
+      return { landing: count('landing'), converted: count('converted') }
+    }
+    const before = await roads()
+    const orders = makeOrders(20, 405)
+    const ndjson = orders.map((order) => JSON.stringify(order)).join('\n')
+    expect((await postOrders(server.url, ndjson, { contentType: 'application/x-ndjson' })).status).toBe(200)
+    expect((await postOrders(server.url, JSON.stringify({ orders: makeOrders(20, 406) }))).status).toBe(200)
+    const iso = makeOrders(20, 407).map((order) => ({ ...order, ts: new Date(order.ts as number).toISOString() }))
+    expect((await postOrders(server.url, JSON.stringify(iso))).status).toBe(200)
+    expect(await roads()).toEqual({ landing: before.landing + 2, converted: before.converted + 1 })
+  })
+
   test('a body cannot end its insert and run a statement of its own', async () => {
     const before = await server.store.select<{ tables: string }>(
       `SELECT count() AS tables FROM system.tables WHERE database = {db:String}`,
