@@ -157,7 +157,7 @@ function keptRows(
   const params: QueryParams = { [p('w')]: WRITER, [p('q')]: question.id, [p('v')]: version.upto }
   // One row per key: each version was written by a GROUP BY key.
   const perKey = `SELECT key, gmv FROM ${store.db}.last_year_so_far
-    WHERE writer = {${p('w')}:String} AND question = {${p('q')}:String} AND upto = {${p('v')}:Int64}`
+    WHERE writer = {${p('w')}:UUID} AND question = {${p('q')}:String} AND upto = {${p('v')}:Int64}`
   if (version.upto >= range.toMs) return { perKey, edge: null, params }
   const edge = afresh(store, filter, column, { fromMs: version.upto, toMs: range.toMs }, p('e'))
   return { perKey, edge: edge.perKey, params: { ...params, ...edge.params } }
@@ -201,7 +201,7 @@ async function writeVersion(
   const rows = base ? keptRows(store, question, base, filter, column, whole, 'b') : afresh(store, filter, column, whole)
   await store.execute(
     `INSERT INTO ${store.db}.last_year_so_far (writer, question, upto, key, gmv)
-     SELECT {w:String}, {q:String}, {v:Int64}, key, gmv FROM (${summedPerKey(rows)})
+     SELECT {w:UUID}, {q:String}, {v:Int64}, key, gmv FROM (${summedPerKey(rows)})
      SETTINGS ${READ_BUDGET_SETTINGS}, distributed_foreground_insert = 1`,
     { ...rows.params, w: WRITER, q: question.id, v: upto },
   )
