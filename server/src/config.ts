@@ -228,6 +228,12 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(\.\d{1,2})?$/)
     .optional(),
+  /** CNY; default RMB 1 million × scale (at least one fen): the last-year base a key needs to be ranked by growth. */
+  GROWTH_BASE: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .refine((cny) => toFen(cny) > 0n, 'must be at least 0.01')
+    .optional(),
   /** Comma-separated CNY amounts; default the festival's landmarks (¥10亿 … ¥4982亿) × scale. */
   MILESTONES: z
     .string()
@@ -252,9 +258,13 @@ export type Env = z.input<typeof envSchema>
 /** Landmarks of the 2020 festival's count-up, in CNY before scaling: ¥10亿, ¥100亿, ¥1000亿 … the ¥4982亿 total. */
 const DEFAULT_MILESTONES_CNY = [1e9, 1e10, 1e11, 2e11, 3e11, 4e11, 4.982e11]
 const RMB_100_MILLION = 1e8
+const RMB_1_MILLION = 1e6
 
-/** A CNY amount × scale, exact to the fen. */
-const scaledMoney = (cny: number, scale: number) => fromFen(BigInt(Math.round(cny * 100 * scale)))
+/** A CNY amount × scale, exact to the fen, and never under `leastFen`. */
+const scaledMoney = (cny: number, scale: number, leastFen = 0n) => {
+  const fen = BigInt(Math.round(cny * 100 * scale))
+  return fromFen(fen < leastFen ? leastFen : fen)
+}
 
 export interface Config {
   port: number
@@ -426,6 +436,7 @@ function campaignFrom(e: z.output<typeof envSchema>): Campaign {
       liveRoomGmv: e.LIVE_ROOM_GMV_THRESHOLD
         ? normaliseMoney(e.LIVE_ROOM_GMV_THRESHOLD)
         : scaledMoney(RMB_100_MILLION, e.CAMPAIGN_SCALE),
+      growthBase: e.GROWTH_BASE ? normaliseMoney(e.GROWTH_BASE) : scaledMoney(RMB_1_MILLION, e.CAMPAIGN_SCALE, 1n),
     },
     milestones: [...milestones].sort((a, b) => (toFen(a) < toFen(b) ? -1 : toFen(a) > toFen(b) ? 1 : 0)),
     tickMs: e.TICK_MS,

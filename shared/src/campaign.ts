@@ -20,6 +20,12 @@ export const campaignSchema = z.object({
     brandGmv: moneySchema,
     /** A live room counts as a "RMB 100 million live room" above this GMV. */
     liveRoomGmv: moneySchema,
+    /**
+     * A ranking by growth ranks, by growth, the keys whose last-year GMV at the same offset is at
+     * least this; the others follow by GMV. A base of a few yuan would put noise on top (+191,996%
+     * on ¥6.70 last year): analysts read growth of keys that sold something.
+     */
+    growthBase: moneySchema,
   }),
   /** GMV milestones that raise a toast on the wall, ascending. */
   milestones: z.array(moneySchema),

@@ -75,6 +75,23 @@ export function summedPerKey(rows: KeyedRows): string {
 }
 
 /**
+ * The rows of the keys whose sum reaches the base, one per key, for a ranking by growth: about
+ * one brand in twenty at the default base, so a ranking hashes them and probes every key of
+ * this year against them. GMV only grows (every amount is positive), so a key at the base by
+ * the range's end is at it where the version ends, or has orders in the edge since.
+ */
+export function atLeastBase(rows: KeyedRows, base: string, prefix: string): { sql: string; params: QueryParams } {
+  const atBase = `{${prefix}base:Decimal(18, 2)}`
+  const params = { ...rows.params, [`${prefix}base`]: base }
+  if (!rows.edge) return { sql: `SELECT key, gmv FROM (${rows.perKey}) WHERE gmv >= ${atBase}`, params }
+  const reached = `SELECT key, gmv FROM (${rows.perKey}) WHERE gmv >= ${atBase} OR key IN (SELECT key FROM (${rows.edge}))`
+  return {
+    sql: `SELECT key, sum(gmv) AS gmv FROM (${reached} UNION ALL ${rows.edge}) GROUP BY key HAVING gmv >= ${atBase}`,
+    params,
+  }
+}
+
+/**
  * The kept sums for this question as rows to sum per key, or null when none serve yet (the
  * caller then reads last year afresh). Either way, brings the kept sums forward behind it.
  */

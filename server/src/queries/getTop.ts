@@ -41,6 +41,7 @@ export async function getTop(
     sort: query.sort,
     limit: query.limit,
     lastYear: rankingLastYear(campaign, range, nowMs),
+    growthBase: campaign.thresholds.growthBase,
   })
   return {
     dimension: query.dimension,

@@ -13,7 +13,9 @@ import {
   type Summary,
   summarySchema,
   type TimeseriesPoint,
+  TOP_SORTS,
   type TopRow,
+  type TopSort,
   timeseriesSchema,
   toFen,
   topSchema,
@@ -45,6 +47,8 @@ const OFFSET_MS = START - LY_START
 // Orders reach this far outside each window, so every window edge has orders on both sides.
 const MARGIN_MS = 3 * HOUR
 const BRAND_THRESHOLD_FEN = 80_000_000n // ¥800,000: some brands cross it during the campaign, some never.
+/** ¥20,000: over the ranges drawn, some keys had that much last year and some not. */
+const GROWTH_BASE_FEN = 2_000_000n
 const LIVE_ROOM_THRESHOLD_FEN = 40_000_000n
 const USD_RATE = '6.6'
 const CAMPAIGN_NAME = 'Figures 11.11'
@@ -293,17 +297,22 @@ function expectedSummary(filter: Filter, fromMs: number | undefined, toMs: numbe
 const compareFen = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0)
 // The engine orders strings by their bytes; so does this.
 const compareKeys = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
-type Ranked = { key: string; fen: bigint; orders: number }
+type Ranked = { key: string; fen: bigint; orders: number; lastFen: bigint }
+const atBase = (row: Ranked) => row.lastFen >= GROWTH_BASE_FEN
+/** By growth, exactly: keys at the base first, the larger this year ÷ last year first. */
+const compareGrowth = (a: Ranked, b: Ranked) =>
+  Number(atBase(b)) - Number(atBase(a)) || (atBase(a) ? compareFen(b.fen * a.lastFen, a.fen * b.lastFen) : 0)
 /** getTop's documented order: by the sort, then GMV, then key ascending. */
-const TOP_ORDER: Record<'gmv' | 'orders', (a: Ranked, b: Ranked) => number> = {
+const TOP_ORDER: Record<TopSort, (a: Ranked, b: Ranked) => number> = {
   gmv: (a, b) => compareFen(b.fen, a.fen) || compareKeys(a.key, b.key),
   orders: (a, b) => b.orders - a.orders || compareFen(b.fen, a.fen) || compareKeys(a.key, b.key),
+  growth: (a, b) => compareGrowth(a, b) || compareFen(b.fen, a.fen) || compareKeys(a.key, b.key),
 }
 
 function expectedTop(
   filter: Filter,
   dimension: FilterDimension,
-  sort: 'gmv' | 'orders',
+  sort: TopSort,
   fromMs: number,
   toMs: number,
   limit: number,
@@ -315,13 +324,19 @@ function expectedTop(
   const lastByKey = groupBy(last, (row) => row[dimension])
   const totalFen = fenOf(current)
   const ranked = [...groupBy(current, (row) => row[dimension])]
-    .map(([key, group]): Ranked => ({ key, fen: fenOf(group), orders: group.length }))
+    .map(
+      ([key, group]): Ranked => ({
+        key,
+        fen: fenOf(group),
+        orders: group.length,
+        lastFen: fenOf(lastByKey.get(key) ?? []),
+      }),
+    )
     .sort(TOP_ORDER[sort])
     .slice(0, limit)
   return {
     total: figures(current),
-    rows: ranked.map(({ key, fen, orders }, index): TopRow => {
-      const lastFen = fenOf(lastByKey.get(key) ?? [])
+    rows: ranked.map(({ key, fen, orders, lastFen }, index): TopRow => {
       return {
         rank: index + 1,
         key,
@@ -527,6 +542,7 @@ beforeAll(async () => {
     CAMPAIGN_TZ: 'Asia/Shanghai',
     BRAND_GMV_THRESHOLD: fromFen(BRAND_THRESHOLD_FEN),
     LIVE_ROOM_GMV_THRESHOLD: fromFen(LIVE_ROOM_THRESHOLD_FEN),
+    GROWTH_BASE: fromFen(GROWTH_BASE_FEN),
     FX_RATES: `USD=${USD_RATE}`,
     // The properties send about a thousand reads in well under a minute; the per-client limit is not under test.
     READ_RATE_LIMIT: '0',
@@ -618,7 +634,7 @@ describe('every figure the API answers equals the sum of the posted orders, to t
   })
 
   test(
-    'top: every dimension by GMV and by orders — keys, order, figures, share, last year and total',
+    'top: every dimension by GMV, orders and growth — keys, order, figures, share, last year and total',
     async () => {
       const limitArb = fc.oneof(
         { weight: 3, arbitrary: fc.constant(1000) },
@@ -626,12 +642,11 @@ describe('every figure the API answers equals the sum of the posted orders, to t
       )
       const topRangeArb = fc.oneof({ weight: 2, arbitrary: rangeArb }, { weight: 1, arbitrary: aroundTwinArb })
       let ties = 0
+      const byGrowth = { atBase: 0, below: 0 }
       await fc.assert(
         fc.asyncProperty(filterArb, topRangeArb, limitArb, timeStyleArb, async (filter, { from, to }, limit, style) => {
-          const cases = FILTER_DIMENSIONS.flatMap((dimension) =>
-            (['gmv', 'orders'] as const).map((sort) => ({ dimension, sort })),
-          )
-          // The ten rankings of one case are asked together, then checked one by one.
+          const cases = FILTER_DIMENSIONS.flatMap((dimension) => TOP_SORTS.map((sort) => ({ dimension, sort })))
+          // The fifteen rankings of one case are asked together, then checked one by one.
           const answers = await Promise.all(
             cases.map(({ dimension, sort }) => {
               const range = { from: timeParam(from, style), to: timeParam(to, style) }
@@ -643,12 +658,20 @@ describe('every figure the API answers equals the sum of the posted orders, to t
             const label = `${dimension} by ${sort}, limit ${limit}, ${describeCase(filter, from, to)}`
             expect(answers[index], label).toEqual({ dimension, sort, from: iso(from), to: iso(to), ...expected })
             ties += expected.rows.filter((row, i) => row.gmv === expected.rows[i + 1]?.gmv).length
+            if (sort !== 'growth') return
+            for (const row of expected.rows) {
+              if (toFen(row.lastYearGmv as string) >= GROWTH_BASE_FEN) byGrowth.atBase += 1
+              else byGrowth.below += 1
+            }
           })
         }),
         { seed: 1112, numRuns: 30 },
       )
       // Rows with equal GMV (twin orders) must have been ranked, so the tie-break on the key was checked.
       expect(ties).toBeGreaterThan(8)
+      // Growth rankings held keys on both sides of the base, so its order was checked.
+      expect(byGrowth.atBase).toBeGreaterThan(50)
+      expect(byGrowth.below).toBeGreaterThan(50)
     },
     PROPERTY_TIMEOUT_MS,
   )

@@ -66,24 +66,44 @@ test('last year per key equals the orders summed here, read afresh, extended, fo
   }
 })
 
-test('a ranking by growth orders every brand by its growth against last year so far, read afresh and from the kept sums', async () => {
+test('a ranking by growth orders the brands at the base by growth, then the rest by GMV, read afresh and from the kept sums', async () => {
   const store = server.store
   const range = { fromMs: START, toMs: minute(10) }
   // A question of its own (a filter no earlier test asked), so its first answer is read afresh.
   const filter = { region: 'CN-ZJ' }
   const zhejiang = (order: OrderInput) => order.region === 'CN-ZJ'
   const current = expected('brand', range.toMs, brands, zhejiang)
+  const fen = (sums: Map<string, string>, brand: string) => toFen(sums.get(brand) as string)
+  // The base is the leader's last year by minute 5, so exactly one brand stands at it then, and
+  // others reach it in the stretch after the version of minute 5, which the ranking must count.
+  const atFive = expected('brand', minute(5), brands, zhejiang)
+  const atEight = expected('brand', minute(8), brands, zhejiang)
+  const leader = [...brands].sort((a, b) => Number(fen(atFive, b) - fen(atFive, a)))[0] as string
+  const growthBase = atFive.get(leader) as string
+  const risers = brands.filter(
+    (brand) => fen(atFive, brand) < toFen(growthBase) && fen(atEight, brand) >= toFen(growthBase),
+  )
+  expect(risers.length, 'brands reaching the base between minutes 5 and 8').toBeGreaterThan(0)
   const ranked = async (lastYearEnd: number) => {
     const lastYear = { fromMs: START, toMs: lastYearEnd }
     const before = expected('brand', lastYearEnd, brands, zhejiang)
+    const based = (brand: string) => fen(before, brand) >= toFen(growthBase)
     const growth = (brand: string) => {
-      const base = Number(toFen(before.get(brand) as string))
-      return base === 0 ? Number.NEGATIVE_INFINITY : (Number(toFen(current.get(brand) as string)) - base) / base
+      const base = Number(fen(before, brand))
+      return based(brand) ? (Number(fen(current, brand)) - base) / base : Number.NEGATIVE_INFINITY
     }
-    const order = [...brands].sort((a, b) => growth(b) - growth(a) || (a < b ? -1 : 1))
-    const question = { dimension: 'brand' as const, sort: 'growth' as const, limit: brands.length, lastYear }
+    const byGmv = (a: string, b: string) => Number(fen(current, b) - fen(current, a))
+    const order = [...brands].sort((a, b) => growth(b) - growth(a) || byGmv(a, b) || (a < b ? -1 : 1))
+    const question = {
+      dimension: 'brand' as const,
+      sort: 'growth' as const,
+      limit: brands.length,
+      lastYear,
+      growthBase,
+    }
     const ranking = await getRanking(store, filter, range, question)
     expect(ranking.rows.map((row) => row.key)).toEqual(order)
+    // Below the base too, each row carries its own last year.
     expect(ranking.rows.map((row) => row.lastYearGmv)).toEqual(order.map((brand) => before.get(brand)))
   }
   expect(lastYearRows(store, filter, 'brand', { fromMs: START, toMs: minute(5) }, 'x')).toBeNull()
@@ -95,5 +115,6 @@ test('a ranking by growth orders every brand by its growth against last year so 
   await ranked(minute(5))
   expect(lastYearRows(store, filter, 'brand', { fromMs: START, toMs: minute(6) }, 'x')?.edge).not.toBeNull()
   await ranked(minute(6))
+  await ranked(minute(8))
   await lastYearSumsSettled(store)
 })

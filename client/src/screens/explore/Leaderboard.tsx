@@ -12,6 +12,7 @@ import { topQuery } from '../../data/analystQueries.ts'
 import { downloadText, fileSafe } from '../../export/download.ts'
 import { ErrorNote } from '../../ui/ErrorNote.tsx'
 import { LeaderboardHead } from './LeaderboardHead.tsx'
+import { LeaderboardNote } from './LeaderboardNote.tsx'
 import { LeaderboardRow } from './LeaderboardRow.tsx'
 import type { ExplorerStrings } from './strings.ts'
 
@@ -53,7 +54,7 @@ export function Leaderboard({
             ))}
           </select>
         </h2>
-        <span className="muted">{strings.drillHint}</span>
+        <LeaderboardNote sort={request.sort} strings={strings} locale={locale} />
         <button
           type="button"
           data-testid={`csv-${dimension}`}

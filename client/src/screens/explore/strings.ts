@@ -53,6 +53,8 @@ const en = {
   retry: 'Retry',
   asOf: 'as of',
   drillHint: 'Click a row to drill down',
+  /** {base}: the campaign's growth base, "¥1.00 million". */
+  growthBaseNote: 'By YoY: those with {base} or more last year; the rest follow by GMV',
   noMatch: 'No brand matches',
 } as const
 
@@ -107,6 +109,7 @@ const zh: ExplorerStrings = {
   retry: '重试',
   asOf: '数据截至',
   drillHint: '点击一行可下钻',
+  growthBaseNote: '按同比：去年同期成交额不低于{base}者；其余按成交额排列',
   noMatch: '没有匹配的品牌',
 }
 
