@@ -6,6 +6,7 @@ import {
   type Headline,
   type Snapshot,
 } from '@gmv-pulse/shared'
+import { readTogether } from '../clickhouse/readTogether.ts'
 import type { Store } from '../clickhouse/store.ts'
 import { countFirstTimeBrands } from '../figures/countFirstTimeBrands.ts'
 import { countLiveRoomsAbove } from '../figures/countLiveRoomsAbove.ts'
@@ -59,13 +60,15 @@ export async function getHeadline(store: Store, campaign: Campaign, options: Hea
       : { fromMs: window.fromMs, toMs: Math.max(window.fromMs, Math.min(options.at, window.toMs)) }
 
   // Read: the brands' chain (standings, then what follows from them) is asked first, the longest.
+  // Figures asked side by side reach the engine as one statement (readTogether.ts).
+  const reads = readTogether(store)
   const liveFigures = live ? figuresOf(live.snapshot) : undefined
   const brandsRead = liveFigures
     ? Promise.resolve(liveFigures.brands)
-    : getBrandStandings(store, {}, range, campaign.thresholds.brandGmv)
+    : getBrandStandings(reads, {}, range, campaign.thresholds.brandGmv)
   const [figures, { firstTime, lastYearGmv }] = await Promise.all([
-    liveFigures ?? readFigures(store, campaign, range, nowMs, brandsRead),
-    brandsRead.then((brands) => brandExtras(store, campaign, range, nowMs, brands)),
+    liveFigures ?? readFigures(reads, campaign, range, nowMs, brandsRead),
+    brandsRead.then((brands) => brandExtras(reads, campaign, range, nowMs, brands)),
   ])
   const { total, asOf, lastYearGmv: lastYear, peak, brands, liveRooms } = figures
   const shown = brands?.top ?? []
