@@ -4,7 +4,15 @@
  * billions of yuan) in the simulator's vocabulary: no text leaves its panel, an English page
  * holds no Chinese, a Chinese page no English label, and the document says its language.
  */
-import { CATEGORY_LABELS, CHANNEL_LABELS, CHINA_PROVINCES, LOCALES, type Locale } from '@gmv-pulse/shared'
+import {
+  CATEGORY_LABELS,
+  type Campaign,
+  CHANNEL_LABELS,
+  CHINA_PROVINCES,
+  LOCALES,
+  type Locale,
+  thresholdAmount,
+} from '@gmv-pulse/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type ServerProcess, startServerProcess } from '../../bench/lib/serverProcess.ts'
 import { makeFestivalOrders } from './lib/festivalOrders.ts'
@@ -16,11 +24,15 @@ const SIZES = [
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
 ]
-const PAGES = ['wall', 'explore', 'present', 'explore-interval'] as const
-/** Beyond each page as it opens: the explorer with an interval too fine for its range, which says so. */
+const PAGES = ['wall', 'explore', 'present', 'explore-interval', 'explore-growth'] as const
+/**
+ * Beyond each page as it opens: the explorer with an interval too fine for its range, which says
+ * so, and ranked by growth, which says what that order covers.
+ */
 const ELEVEN_DAYS_MS = 11 * 86_400_000
 const pagePath = (name: (typeof PAGES)[number], locale: Locale) => {
   if (name === 'wall') return `/?lang=${locale}`
+  if (name === 'explore-growth') return `/explore?lang=${locale}&sort=growth`
   if (name !== 'explore-interval') return `/${name}?lang=${locale}`
   const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000)
   const from = new Date(to.getTime() - ELEVEN_DAYS_MS)
@@ -44,7 +56,14 @@ const readings: Reading[] = []
 
 beforeAll(async () => {
   buildClient()
-  server = await startServerProcess({ TICK_MS: '1000', CAMPAIGN_NAME: '11.11' })
+  // A campaign window around now, so last year's window (a year earlier) frames year-on-year.
+  const hour = 3_600_000
+  server = await startServerProcess({
+    TICK_MS: '1000',
+    CAMPAIGN_NAME: '11.11',
+    CAMPAIGN_START: new Date(Date.now() - hour).toISOString(),
+    CAMPAIGN_END: new Date(Date.now() + 23 * hour).toISOString(),
+  })
   browser = await launchBrowser({ enforceCsp: false })
   // 40,000 orders of ¥2 million to ¥10 million: ¥240 billion or so, the festival's order of size.
   for (let batch = 0; batch < 40; batch++)
@@ -61,6 +80,7 @@ beforeAll(async () => {
           await page.goto(url)
           await page.locator('.panel-a').first().waitFor()
           if (name === 'explore-interval') await page.locator('[data-testid="interval-note"]').waitFor()
+          if (name === 'explore-growth') await page.getByTestId('leaderboard-note').first().waitFor()
         }
         // Every panel's figures in (the analyst pages ask the API; the wall's first ticks).
         await page.waitForLoadState('networkidle')
@@ -115,6 +135,17 @@ describe('the screens at every size, in both languages', () => {
       reading.texts.filter((text) => englishLabel.test(text)).map((text) => `${reading.page} ${reading.size}: ${text}`),
     )
     expect(english).toEqual([])
+  })
+
+  test('ranked by growth, the leaderboard says which keys that order covers: those at the campaign’s growth base', async () => {
+    const campaign = (await (await fetch(`${server.url}/api/v1/campaign`)).json()) as Campaign
+    for (const reading of readings.filter((candidate) => candidate.page === 'explore-growth')) {
+      const base = thresholdAmount(campaign.thresholds.growthBase, reading.locale)
+      expect(
+        reading.texts.filter((text) => text.includes(base)).length,
+        `${reading.locale} ${reading.size}`,
+      ).toBeGreaterThan(0)
+    }
   })
 
   test('the document says the page’s language, and no page logs an error', () => {

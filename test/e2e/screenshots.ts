@@ -18,11 +18,19 @@ const SIZES = [
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
 ]
+/** Each page's address; `explore-growth` is the explorer ranked by growth (not shot unless asked for). */
+const PATHS: Record<string, string> = {
+  wall: '/',
+  explore: '/explore',
+  present: '/present',
+  'explore-growth': '/explore?sort=growth',
+}
 const PAGES = (process.env.SCREENS ?? 'wall,explore,present').split(',')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** What shows a page has its figures: the explorer's series drawn and a leaderboard filled, the presenter's card. */
 const READY: Record<string, string> = {
   explore: '[data-testid="series-gmv"] canvas >> nth=0',
+  'explore-growth': '[data-testid="leaderboard-note"] >> nth=0',
   present: '[data-testid="figures"]',
 }
 
@@ -41,9 +49,10 @@ try {
       for (const name of PAGES) {
         const page = await browser.context.newPage()
         await page.setViewportSize(size)
-        const path = name === 'wall' ? '/' : `/${name}`
-        if (name === 'wall') await openScreen(page, `${server.url}${path}?lang=${lang}`)
-        else await page.goto(`${server.url}${path}?lang=${lang}`)
+        const path = PATHS[name] ?? `/${name}`
+        const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`
+        if (name === 'wall') await openScreen(page, url)
+        else await page.goto(url)
         // A page is shot once its figures are in, as a reader would first read it (a busy machine
         // answers slower than a fixed wait), then after a moment for the charts to settle.
         const ready = READY[name]

@@ -1,4 +1,4 @@
-import { formatMoneyCompact, type Locale, type TopSort } from '@gmv-pulse/shared'
+import { type Locale, type TopSort, thresholdAmount } from '@gmv-pulse/shared'
 import { useCampaignQuery } from '../../data/queries.ts'
 import type { ExplorerStrings } from './strings.ts'
 
@@ -15,10 +15,11 @@ export function LeaderboardNote({
   strings: ExplorerStrings
   locale: Locale
 }) {
-  const growthBase = useCampaignQuery().data?.thresholds.growthBase
+  const campaign = useCampaignQuery().data
+  // With no last-year window there is no growth to order by: the rows fall back to GMV.
   const text =
-    sort === 'growth' && growthBase
-      ? strings.growthBaseNote.replace('{base}', formatMoneyCompact(growthBase, locale))
+    sort === 'growth' && campaign?.lastYear
+      ? strings.growthBaseNote.replace('{base}', thresholdAmount(campaign.thresholds.growthBase, locale))
       : strings.drillHint
   return (
     <span className="muted" data-testid="leaderboard-note">
