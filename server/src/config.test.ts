@@ -92,3 +92,11 @@ test('the live budgets have defaults, take the environment, and refuse a zero or
     /LIVE_MAX_FILTERS[\s\S]*LIVE_SUBSCRIBES_PER_SECOND/,
   )
 })
+
+test('the growth base scales with the campaign, never under a fen, and refuses zero', () => {
+  expect(loadConfig({}).campaign.thresholds.growthBase).toBe('1000000.00')
+  expect(loadConfig({ CAMPAIGN_SCALE: '0.0001' }).campaign.thresholds.growthBase).toBe('100.00')
+  expect(loadConfig({ CAMPAIGN_SCALE: '0.000000001' }).campaign.thresholds.growthBase).toBe('0.01')
+  expect(loadConfig({ GROWTH_BASE: '7.5' }).campaign.thresholds.growthBase).toBe('7.50')
+  expect(() => loadConfig({ GROWTH_BASE: '0' })).toThrow(/GROWTH_BASE: must be at least 0.01/)
+})
