@@ -22,7 +22,7 @@ import { storageName } from './schemaDdl.ts'
 const READ_SETTINGS: ClickHouseSettings = {
   output_format_json_quote_decimals: 1,
   output_format_json_quote_64bit_integers: 0,
-  use_uncompressed_cache: process.env.UC_OFF ? 0 : 1,
+  use_uncompressed_cache: 1,
 }
 
 /**

@@ -53,7 +53,7 @@ const en = {
   retry: 'Retry',
   asOf: 'as of',
   drillHint: 'Click a row to drill down',
-  /** {base}: the campaign's growth base, "¥1.00 million". */
+  /** {base}: the campaign's growth base as the threshold labels state it, "¥1 million". */
   growthBaseNote: 'By YoY: those with {base} or more last year; the rest follow by GMV',
   noMatch: 'No brand matches',
 } as const
