@@ -61,6 +61,9 @@ export const DEFAULT_FX_RATES: Readonly<Record<string, string>> = {
   AUD: '4.8',
 }
 
+/** A CNY amount as configured: digits, with at most two decimal places. */
+const cnyAmount = z.string().regex(/^\d+(\.\d{1,2})?$/)
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -211,29 +214,16 @@ const envSchema = z.object({
   /** Last year's window for year-on-year; defaults to the same dates one year earlier. */
   LAST_YEAR_START: z.iso.datetime({ offset: true }).optional(),
   LAST_YEAR_END: z.iso.datetime({ offset: true }).optional(),
-  CAMPAIGN_GMV_TARGET: z
-    .string()
-    .regex(/^\d+(\.\d{1,2})?$/)
-    .optional(),
+  CAMPAIGN_GMV_TARGET: cnyAmount.optional(),
   /** The simulator's scale; thresholds and milestones scale with it so a small demo still crosses them. */
   CAMPAIGN_SCALE: z.coerce.number().positive().max(1).default(1),
   /** A replay's campaign clock runs this many ms behind the wall clock (the demo sets it); 0 when live. */
   REPLAY_SHIFT_MS: z.coerce.number().int().min(0).default(0),
   /** CNY; default RMB 100 million × scale, the threshold of the published brand and live-room counts. */
-  BRAND_GMV_THRESHOLD: z
-    .string()
-    .regex(/^\d+(\.\d{1,2})?$/)
-    .optional(),
-  LIVE_ROOM_GMV_THRESHOLD: z
-    .string()
-    .regex(/^\d+(\.\d{1,2})?$/)
-    .optional(),
+  BRAND_GMV_THRESHOLD: cnyAmount.optional(),
+  LIVE_ROOM_GMV_THRESHOLD: cnyAmount.optional(),
   /** CNY; default RMB 1 million × scale (at least one fen): the last-year base a key needs to be ranked by growth. */
-  GROWTH_BASE: z
-    .string()
-    .regex(/^\d+(\.\d{1,2})?$/)
-    .refine((cny) => toFen(cny) > 0n, 'must be at least 0.01')
-    .optional(),
+  GROWTH_BASE: cnyAmount.refine((cny) => toFen(cny) > 0n, 'must be at least 0.01').optional(),
   /** Comma-separated CNY amounts; default the festival's landmarks (¥10亿 … ¥4982亿) × scale. */
   MILESTONES: z
     .string()

@@ -84,7 +84,7 @@ const PARAMETER = /\{([A-Za-z_][A-Za-z0-9_]*):/g
  * rows are kept as one JSON text each, under the statement's output settings (decimals quoted),
  * so a caller parses what it would have read alone; groupArray keeps a small subquery's ORDER BY.
  */
-export function combined(batch: readonly Pick<Read, 'query' | 'params'>[]): { sql: string; params: QueryParams } {
+function combined(batch: readonly Pick<Read, 'query' | 'params'>[]): { sql: string; params: QueryParams } {
   const params: QueryParams = {}
   const columns = batch.map((read, index) => {
     const prefix = `r${index}_`
