@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { loadavg } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { startRedisServer } from '../test/lib/redisServer.ts'
+import { measureBareWriteFloor } from './lib/bareWriteFloor.ts'
 import { HANDSHAKES_IN_FLIGHT, VIEWERS_PER_PROCESS } from './lib/holdViewers.ts'
 import { cpuSeconds, openFileLimit, openFiles, statusKiB } from './lib/procStat.ts'
 import { type ServerProcess, startServerProcess } from './lib/serverProcess.ts'
@@ -191,6 +192,26 @@ function figuresOf(topology: Topology, results: StepResult[], processes: number)
         unit: '% of a core',
       },
     )
+    // What one tick's fan-out costs the machine, server and viewers together, spread over every
+    // core: no arrangement of the work reaches the last viewer sooner. The viewers' share alone is
+    // the floor even a server that cost nothing would leave, on a machine that also runs them.
+    const cores = availableParallelism()
+    const tickCoreMs = (cpuCores: number) => Math.max(0, cpuCores) * TICK_MS
+    const viewersMs = tickCoreMs(result.viewerCpuCores - baseline.viewerCpuCores)
+    const servingMs = tickCoreMs(result.servingCpuCores - baseline.servingCpuCores)
+    figures.push(
+      {
+        name: `${at}: soonest the last viewer can be reached here: the fan-out's CPU per tick (serving + viewers, above the baseline) ÷ ${cores} cores`,
+        value: round((servingMs + viewersMs) / cores),
+        unit: 'ms',
+        goal: `≤ ${GOAL_P99_MS} ms for the goal to be reachable on this machine`,
+      },
+      {
+        name: `${at}: the same for the viewers' CPU alone (as if the server cost nothing)`,
+        value: round(viewersMs / cores),
+        unit: 'ms',
+      },
+    )
     if (result.emitMeanMs !== undefined) {
       figures.push({
         name: `${at}: server emit per tick (one Socket.IO broadcast written to every socket of the room, wall time, mean)`,
@@ -220,6 +241,34 @@ function figuresOf(topology: Topology, results: StepResult[], processes: number)
   return figures
 }
 
+/**
+ * The server's emit loop beside the floor under it, side by side on the same machine: the same
+ * message written to as many loopback sockets with a bare `net.Socket.write` from one thread.
+ */
+async function floorFigures(results: StepResult[]): Promise<BenchFigure[]> {
+  const largest = results.at(-1)
+  if (!largest || largest.emitMeanMs === undefined || largest.connected < 1_000) return []
+  process.stderr.write(`fanout: bare write floor, ${largest.connected.toLocaleString('en')} sockets…\n`)
+  const floor = await measureBareWriteFloor(largest.connected, largest.largestMessageBytes)
+  const perSocket = (ms: number, sockets: number) => round((ms * 1000) / sockets, 1)
+  const at = `fanout, ${floor.sockets.toLocaleString('en')} loopback sockets`
+  return [
+    {
+      name: `${at}: bare net.Socket.write of the same ${largest.largestMessageBytes.toLocaleString('en')}-byte message to each, one loop (the floor of a one-thread fan-out; median of 10)`,
+      value: round(floor.loopMs, 1),
+      unit: 'ms',
+    },
+    { name: `${at}: the bare write per socket`, value: perSocket(floor.loopMs, floor.sockets), unit: 'µs' },
+    {
+      name: `fanout, one process, ${largest.connected.toLocaleString('en')} viewers: the server's emit per socket (Socket.IO broadcast; ceiling: the bare write)`,
+      value: perSocket(largest.emitMeanMs, largest.connected),
+      unit: 'µs',
+      ceiling: perSocket(floor.loopMs, floor.sockets),
+      ratio: round(largest.emitMeanMs / largest.connected / (floor.loopMs / floor.sockets), 2),
+    },
+  ]
+}
+
 async function withPool<T>(processes: number, run: (pool: ViewerPool) => Promise<T>): Promise<T> {
   const pool = ViewerPool.start(processes)
   try {
@@ -237,7 +286,7 @@ async function withPool<T>(processes: number, run: (pool: ViewerPool) => Promise
  * viewer processes' CPU: on two shared cores the clients' work competes with the server's.
  */
 export async function benchFanout({ quick }: { quick: boolean }): Promise<BenchFigure[]> {
-  const steps = quick ? [1_000, 5_000] : [1_000, 2_500, 5_000, 10_000, 15_000, 20_000]
+  const steps = quick ? [1_000, 5_000] : [1_000, 2_500, 5_000, 7_500, 10_000, 12_500, 15_000, 20_000]
   const windowSeconds = quick ? 10 : 20
   const processes = Math.ceil((steps.at(-1) as number) / VIEWERS_PER_PROCESS)
   const viewerToken = `fanout-${randomUUID()}`
@@ -248,6 +297,7 @@ export async function benchFanout({ quick }: { quick: boolean }): Promise<BenchF
     LIVE_MAX_SOCKETS_PER_ADDRESS: String(2 * (steps.at(-1) as number)),
   }
   const figures: BenchFigure[] = []
+  let singleResults: StepResult[] = []
 
   const single = await startServerProcess(live)
   const singleTrickle = trickleOrders(single.url, single.token, TRICKLE_ORDERS_PER_SECOND, 1)
@@ -264,10 +314,12 @@ export async function benchFanout({ quick }: { quick: boolean }): Promise<BenchF
     }
     const results = await withPool(processes, (pool) => rampUp(topology, steps, pool, windowSeconds))
     figures.push(...figuresOf(topology, results, processes))
+    singleResults = results
   } finally {
     await singleTrickle.stop()
     await single.stop()
   }
+  figures.push(...(await floorFigures(singleResults)))
 
   const redis = await startRedisServer()
   const core = await startServerProcess({ ...live, ROLE: 'core', REDIS_URL: redis.url })
