@@ -178,6 +178,43 @@ describe('the wall’s charts update in place', () => {
     await page.close()
   })
 
+  test('between snapshots every chart rests: none paints more than once a tick but for the race’s slides', async () => {
+    const page = await browser.context.newPage()
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    // Each canvas's paints, by its panel: zrender clears a canvas before each repaint.
+    await page.addInitScript(`(() => {
+      window.__paints = {}
+      const clear = CanvasRenderingContext2D.prototype.clearRect
+      CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+        const panel = this.canvas.closest('.panel')
+        const name = panel ? [...panel.classList].find((c) => c.startsWith('panel-')) : 'other'
+        window.__paints[name] = (window.__paints[name] || 0) + 1
+        return clear.apply(this, args)
+      }
+    })()`)
+    const errors = collectErrors(page)
+    await openScreen(page, `${server.url}/?lang=en`)
+    await page.locator('.panel-categories canvas').waitFor()
+    await sleep(2000)
+
+    let value = await tickerValue(page)
+    await page.evaluate('window.__paints = {}')
+    const ticks = 5
+    for (let tick = 0; tick < ticks; tick++) {
+      await postOrders(server.url, server.token, makeFestivalOrders(200 + tick, 200))
+      value = await nextTick(page, value)
+    }
+    const paints = (await page.evaluate('window.__paints')) as Record<string, number>
+    // One drawing a tick, and one more for a tick that lands as the count starts or ends.
+    for (const panel of ['panel-categories', 'panel-channels', 'panel-ops', 'panel-curve', 'panel-map'])
+      expect(paints[panel] ?? 0, `${panel}: ${JSON.stringify(paints)}`).toBeLessThanOrEqual(ticks + 2)
+    // The race slides for 300 ms on a tick where a brand overtakes another: about 18 frames.
+    expect(paints['panel-brands'] ?? 0, JSON.stringify(paints)).toBeLessThanOrEqual(20 * (ticks + 1))
+    expect(paints['panel-categories'] ?? 0, JSON.stringify(paints)).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test('the categories treemap keeps the same tiles in the same places across five ticks', async () => {
     const page = await browser.context.newPage()
     await page.setViewportSize({ width: 1920, height: 1080 })

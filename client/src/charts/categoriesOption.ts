@@ -21,8 +21,8 @@ interface CategoryTile {
 /**
  * Categories as a treemap: area is GMV. Each tile is identified by its category key, so a new
  * tick updates the tiles in place (merged, not replaced); the name, amount and share are its
- * caption, drawn only where the tile holds it whole. No animation: a tick moves tiles by a
- * pixel or two, and a tween of that costs frames for nothing.
+ * caption, drawn only where the tile holds it whole. No animation, at the root nor on the series:
+ * a tick moves tiles by a pixel or two, and a tween of that costs frames for nothing.
  */
 export function categoriesOption(categories: readonly Share[], locale: Locale): EChartsCoreOption {
   const tiles: CategoryTile[] = categories.map((category, index) => ({
@@ -45,6 +45,10 @@ export function categoriesOption(categories: readonly Share[], locale: Locale): 
       {
         id: 'categories',
         type: 'treemap',
+        // The treemap animates its own updates (900 ms by default) whatever the option's root
+        // says, and ECharts repaints a chart every frame while any of its animations runs: the
+        // tiles were repainted ~47 times a second, most of the 4K wall's frame work.
+        animation: false,
         roam: false,
         nodeClick: false,
         breadcrumb: { show: false },
