@@ -47,15 +47,24 @@ describe('a caption is set whole at the largest size its tile holds, or not at a
   const measure = (line: string, fontSize: number) => line.length * fontSize * 0.6
   const lines = ['Apparel', '¥2.4 million', '16.7%']
   test('takes the largest size that fits', () => {
-    expect(fittingFontSize(lines, { width: 200, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(18)
-    expect(fittingFontSize(lines, { width: 120, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(15)
+    expect(fittingFontSize(lines, { width: 200, height: 100 }, [18, 15, 12], 23, measure)).toBe(18)
+    expect(fittingFontSize(lines, { width: 120, height: 100 }, [18, 15, 12], 23, measure)).toBe(15)
   })
   test('answers 0 (nothing drawn) when even the smallest does not fit', () => {
-    expect(fittingFontSize(lines, { width: 80, height: 100 }, [18, 15, 12], 1.25, measure)).toBe(0)
-    expect(fittingFontSize(lines, { width: 200, height: 40 }, [18, 15, 12], 1.25, measure)).toBe(0)
+    expect(fittingFontSize(lines, { width: 80, height: 100 }, [18, 15, 12], 23, measure)).toBe(0)
+    expect(fittingFontSize(lines, { width: 200, height: 40 }, [18, 15, 12], 23, measure)).toBe(0)
+  })
+  test('lines keep one spacing at every size: a box too short for three lines at it holds none', () => {
+    // 3 × 23 px + the inset above and below is 81 px, whatever the font size.
+    expect(fittingFontSize(lines, { width: 200, height: 80 }, [18, 15, 12], 23, measure)).toBe(0)
+    expect(fittingFontSize(lines, { width: 200, height: 81 }, [18, 15, 12], 23, measure)).toBe(18)
+  })
+  test('the treemap spaces caption lines by that height, room for its largest size', () => {
+    const label = (categoriesOption([], 'en') as Loose).series[0].label
+    expect(label.lineHeight).toBeGreaterThanOrEqual(label.fontSize)
   })
   test('a node without a caption (the root, an empty treemap) is left alone', () => {
-    expect(fitLabelsToTiles([18], 1.25, 'sans-serif')({ text: null, rect: { width: 10, height: 10 } })).toEqual({})
+    expect(fitLabelsToTiles([18], 23, 'sans-serif')({ text: null, rect: { width: 10, height: 10 } })).toEqual({})
   })
   test('a box fits text and the inset on each side, not a pixel less', () => {
     expect(labelFits({ width: 100, height: 44 }, { width: 112, height: 56 })).toBe(true)

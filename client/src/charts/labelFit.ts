@@ -16,19 +16,19 @@ export function labelFits(text: Box, box: Box, inset = LABEL_INSET): boolean {
 }
 
 /**
- * The largest of `sizes` (font sizes, largest first) at which every line fits the box, or 0
- * when none does. `measure` gives a line's width at a font size.
+ * The largest of `sizes` (font sizes, largest first) at which every line fits the box, lines
+ * `lineHeight` pixels apart, or 0 when none does. `measure` gives a line's width at a font size.
  */
 export function fittingFontSize(
   lines: readonly string[],
   box: Box,
   sizes: readonly number[],
-  lineHeightRatio: number,
+  lineHeight: number,
   measure: (line: string, fontSize: number) => number,
 ): number {
   for (const size of sizes) {
     const width = Math.max(...lines.map((line) => measure(line, size)))
-    if (labelFits({ width, height: lines.length * size * lineHeightRatio }, box)) return size
+    if (labelFits({ width, height: lines.length * lineHeight }, box)) return size
   }
   return 0
 }
@@ -40,13 +40,13 @@ export function fittingFontSize(
  * callback may give, so a caption no size fits gets a font size of 0 and draws nothing; each
  * render measures afresh.
  */
-export function fitLabelsToTiles(sizes: readonly number[], lineHeightRatio: number, fontFamily: string) {
+export function fitLabelsToTiles(sizes: readonly number[], lineHeight: number, fontFamily: string) {
   const measure = (line: string, fontSize: number) =>
     echarts.format.getTextRect(line, `${fontSize}px ${fontFamily}`).width
   // A node without a caption (the treemap's root, or an empty treemap) comes with text null.
   return (params: { text: string | null | undefined; rect: Box }) => {
     if (typeof params.text !== 'string') return {}
-    const fontSize = fittingFontSize(params.text.split('\n'), params.rect, sizes, lineHeightRatio, measure)
+    const fontSize = fittingFontSize(params.text.split('\n'), params.rect, sizes, lineHeight, measure)
     return { fontSize }
   }
 }

@@ -1,4 +1,4 @@
-import { formatCount, formatCountAxis, type Locale, type Snapshot } from '@gmv-pulse/shared'
+import { formatCountAxis, type Locale, type Snapshot } from '@gmv-pulse/shared'
 import type { EChartsCoreOption } from './echarts.ts'
 import { THEME } from './theme.ts'
 import { ZONED_AXIS, zonedAxisTime } from './zonedTime.ts'
@@ -52,7 +52,9 @@ export function ordersPerSecondOption(
                 symbol: 'pin',
                 symbolSize: 56,
                 itemStyle: { color: THEME.up },
-                label: { color: '#000', fontSize: 13, formatter: formatCount(peak.ordersPerSecond, locale) },
+                // The pin marks where; the panel's title states the peak and its time. A count of
+                // five digits or more did not fit the pin's head and was drawn cut ("4,70").
+                label: { show: false },
                 data: [{ coord: [peakAt, peak.ordersPerSecond], value: peak.ordersPerSecond }],
               }
             : { data: [] },
