@@ -260,6 +260,11 @@ async function floorFigures(results: StepResult[]): Promise<BenchFigure[]> {
     },
     { name: `${at}: the bare write per socket`, value: perSocket(floor.loopMs, floor.sockets), unit: 'µs' },
     {
+      name: `${at}: CPU of the bare write loop (user + system of the writing process; near the loop's wall time when it is CPU-bound)`,
+      value: round(floor.cpuMs, 1),
+      unit: 'ms',
+    },
+    {
       name: `fanout, one process, ${largest.connected.toLocaleString('en')} viewers: the server's emit per socket (Socket.IO broadcast; ceiling: the bare write)`,
       value: perSocket(largest.emitMeanMs, largest.connected),
       unit: 'µs',

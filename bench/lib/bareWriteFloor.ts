@@ -10,6 +10,8 @@ const SOCKETS_PER_SINK = 4_000
 const CONNECTS_IN_FLIGHT = 100
 const LOOPS = 10
 const PAUSE_MS = 1_000
+/** Every connection the sinks report open is accepted well within this on an idle loopback. */
+const ACCEPT_TIMEOUT_MS = 30_000
 
 export interface BareWriteFloor {
   sockets: number
@@ -44,8 +46,21 @@ export async function measureBareWriteFloor(sockets: number, messageBytes: numbe
     ),
   )
   try {
-    await Promise.all(sinks.map((sink) => new Promise((resolve) => sink.once('message', resolve))))
-    while (accepted.length < sockets) await new Promise((resolve) => setTimeout(resolve, 50))
+    // A sink that dies (a refused connection) fails the measurement rather than leaving it waiting.
+    await Promise.all(
+      sinks.map(
+        (sink) =>
+          new Promise((resolve, reject) => {
+            sink.once('message', resolve)
+            sink.once('exit', (code) => reject(new Error(`a sink process exited (${code}) before connecting`)))
+          }),
+      ),
+    )
+    const deadline = performance.now() + ACCEPT_TIMEOUT_MS
+    while (accepted.length < sockets) {
+      if (performance.now() > deadline) throw new Error(`only ${accepted.length} of ${sockets} sockets accepted`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
     const message = Buffer.alloc(messageBytes, 0x61)
     const loops: number[] = []
     const cpus: number[] = []
