@@ -20,10 +20,14 @@ export function channelsOption(channels: readonly Share[], locale: Locale): ECha
         avoidLabelOverlap: true,
         label: {
           color: THEME.text,
-          fontSize: 16,
-          lineHeight: 20,
+          // English names take two lines, set a little smaller so the five on one side fit.
+          fontSize: locale === 'zh-CN' ? 16 : 14,
+          lineHeight: locale === 'zh-CN' ? 20 : 17,
+          // Chinese names are two to four characters: one line each, since on two the five small
+          // slices on one side needed 200 px of a ring 180 px tall at 1080p and ECharts hid two
+          // labels ("直播 14.0%" among them). English names on one line ran past the panel.
           formatter: (item: { name: string; data: { share: number } }) =>
-            `${keyLabel('channel', item.name, locale)}\n${formatShare(item.data.share, locale)}`,
+            `${keyLabel('channel', item.name, locale)}${locale === 'zh-CN' ? ' ' : '\n'}${formatShare(item.data.share, locale)}`,
         },
         labelLine: { lineStyle: { color: THEME.muted } },
         // Identified by key: a tick updates each slice in place.
