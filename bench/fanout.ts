@@ -145,6 +145,7 @@ function figuresOf(topology: Topology, results: StepResult[], processes: number)
       unit: 'MiB',
     },
   ]
+  const cores = availableParallelism()
   for (const result of ramp) {
     const n = result.connected
     const at = `fanout, ${topology.label}, ${result.asked.toLocaleString('en')} viewers`
@@ -195,7 +196,6 @@ function figuresOf(topology: Topology, results: StepResult[], processes: number)
     // What one tick's fan-out costs the machine, server and viewers together, spread over every
     // core: no arrangement of the work reaches the last viewer sooner. The viewers' share alone is
     // the floor even a server that cost nothing would leave, on a machine that also runs them.
-    const cores = availableParallelism()
     const tickCoreMs = (cpuCores: number) => Math.max(0, cpuCores) * TICK_MS
     const viewersMs = tickCoreMs(result.viewerCpuCores - baseline.viewerCpuCores)
     const servingMs = tickCoreMs(result.servingCpuCores - baseline.servingCpuCores)

@@ -8,6 +8,10 @@ export function channelsOption(channels: readonly Share[], locale: Locale): ECha
   // Redrawn when a label would read differently (shares to a tenth of a percent): a slice's
   // angle moves by under half a degree in between.
   const seen = channels.map((channel) => [channel.key, formatShare(channel.share, locale)])
+  // Chinese names are two to four characters: one line each, since on two the five small slices
+  // on one side needed 200 px of a ring 180 px tall at 1080p and ECharts hid two labels ("直播
+  // 14.0%" among them). English names on one line ran past the panel: two lines, a little smaller.
+  const oneLine = locale === 'zh-CN'
   return withRedrawKey(JSON.stringify(seen), {
     // No tween: a slice moves by a fraction of a degree a tick, and a tween repaints the ring for 600 ms.
     animation: false,
@@ -20,14 +24,10 @@ export function channelsOption(channels: readonly Share[], locale: Locale): ECha
         avoidLabelOverlap: true,
         label: {
           color: THEME.text,
-          // English names take two lines, set a little smaller so the five on one side fit.
-          fontSize: locale === 'zh-CN' ? 16 : 14,
-          lineHeight: locale === 'zh-CN' ? 20 : 17,
-          // Chinese names are two to four characters: one line each, since on two the five small
-          // slices on one side needed 200 px of a ring 180 px tall at 1080p and ECharts hid two
-          // labels ("直播 14.0%" among them). English names on one line ran past the panel.
+          fontSize: oneLine ? 16 : 14,
+          lineHeight: oneLine ? 20 : 17,
           formatter: (item: { name: string; data: { share: number } }) =>
-            `${keyLabel('channel', item.name, locale)}${locale === 'zh-CN' ? ' ' : '\n'}${formatShare(item.data.share, locale)}`,
+            `${keyLabel('channel', item.name, locale)}${oneLine ? ' ' : '\n'}${formatShare(item.data.share, locale)}`,
         },
         labelLine: { lineStyle: { color: THEME.muted } },
         // Identified by key: a tick updates each slice in place.
