@@ -28,6 +28,11 @@ const QUERY_BUDGET_MS = 120_000
 const HOUR_MS = 3_600_000
 /** A top-100 brand by construction (brand numbers fall in share as they rise): a spotlight on a big seller. */
 export const BRAND = 'Brand 42'
+/**
+ * The largest brand, 2.5% of the orders: where a read that grows with a brand's orders shows
+ * first (at 1B, 25 million of them).
+ */
+export const TOP_BRAND = 'Brand 0'
 /** The largest category by construction (CATEGORIES is in falling share). */
 export const CATEGORY = CATEGORIES[0] as string
 const REGION = 'CN-ZJ'
@@ -51,6 +56,7 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
     ['no filter', {}],
     [`one category (${CATEGORY})`, { category: CATEGORY }],
     [`one brand (${BRAND})`, { brand: BRAND }],
+    [`the largest brand (${TOP_BRAND})`, { brand: TOP_BRAND }],
     [`one region (${REGION})`, { region: REGION }],
   ]
   const snapshots = filters.flatMap(([name, filter]): QueryCase[] => {
@@ -95,6 +101,9 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
     query('summary campaign so far, one category', () => getSummary(store, { category: CATEGORY }, campaignSoFar)),
     query('summary start to now (explicit end), unfiltered', () => getSummary(store, {}, explicitToNow)),
     query('summary start to now (explicit end), one brand', () => getSummary(store, { brand: BRAND }, explicitToNow)),
+    query('summary start to now (explicit end), the largest brand', () =>
+      getSummary(store, { brand: TOP_BRAND }, explicitToNow),
+    ),
     series('1s', 5 * 60_000),
     series('1m', HOUR_MS),
     series('5m', 24 * HOUR_MS),
@@ -103,6 +112,8 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
     series('1d', undefined),
     series('1h', undefined, { channel: 'livestream' }, 'livestream only'),
     series('1h', undefined, { brand: BRAND }, 'one brand'),
+    series('1h', undefined, { brand: TOP_BRAND }, 'the largest brand'),
+    series('1m', HOUR_MS, { brand: TOP_BRAND }, 'the largest brand'),
     ...(['brand', 'category', 'channel', 'liveRoom', 'region'] as const).map((dimension) => top(dimension, 'gmv')),
     top('brand', 'orders'),
     top('brand', 'growth'),

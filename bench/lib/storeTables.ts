@@ -6,6 +6,8 @@ export interface TableSize {
   bytes: number
   /** A materialized view writes into it. */
   rollup: boolean
+  /** A projection, kept inside this table's parts (its bytes are counted in the table's too). */
+  projectionOf?: string
 }
 
 const quoted = (name: string) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``
@@ -43,14 +45,26 @@ export async function tableSizes(store: Store): Promise<TableSize[]> {
      WHERE database = {db:String} AND engine = 'MaterializedView' AND target_database = {db:String}`,
     { db: store.db },
   )
+  const projections = await store.select<{ table: string; name: string; rows: number; bytes: number }>(
+    `SELECT table, name, sum(rows) AS rows, sum(bytes_on_disk) AS bytes
+     FROM system.projection_parts WHERE active AND database = {db:String} GROUP BY table, name`,
+    { db: store.db },
+  )
   const rollups = new Set(targets.map((target) => target.table))
   const byTable = new Map(parts.map((part) => [part.table, part]))
-  return (await storedTables(store))
-    .map((table) => ({
+  return [
+    ...(await storedTables(store)).map((table) => ({
       table,
       rows: Number(byTable.get(table)?.rows ?? 0),
       bytes: Number(byTable.get(table)?.bytes ?? 0),
       rollup: rollups.has(table),
-    }))
-    .sort((a, b) => b.bytes - a.bytes)
+    })),
+    ...projections.map((projection) => ({
+      table: `${projection.table} projection ${projection.name}`,
+      rows: Number(projection.rows),
+      bytes: Number(projection.bytes),
+      rollup: false,
+      projectionOf: projection.table,
+    })),
+  ].sort((a, b) => b.bytes - a.bytes)
 }

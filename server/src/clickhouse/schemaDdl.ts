@@ -118,11 +118,25 @@ export interface AddProjectionSpec {
   kind: 'addProjection'
   table: string
   name: string
-  /** The projection's query: `SELECT … ORDER BY …`. */
+  /** The projection's query: `SELECT … ORDER BY …`, or `SELECT … GROUP BY …` for sums kept per key. */
   select: string
 }
 
-export type SchemaObject = TableSpec | ViewSpec | BackfillSpec | DropSpec | AddColumnSpec | AddProjectionSpec
+/** A projection taken off a table: its copy in every part goes with it. */
+export interface DropProjectionSpec {
+  kind: 'dropProjection'
+  table: string
+  name: string
+}
+
+export type SchemaObject =
+  | TableSpec
+  | ViewSpec
+  | BackfillSpec
+  | DropSpec
+  | AddColumnSpec
+  | AddProjectionSpec
+  | DropProjectionSpec
 
 /**
  * Block hashes kept per table for insert deduplication. 10,000 blocks is about half an hour
@@ -156,6 +170,7 @@ export function renderStatements(objects: readonly SchemaObject[], target: Schem
     if (object.kind === 'drop') return renderDrop(object, target)
     if (object.kind === 'addColumn') return renderAddColumn(object, target)
     if (object.kind === 'addProjection') return renderAddProjection(object, target)
+    if (object.kind === 'dropProjection') return [renderDropProjection(object, target)]
     return [renderBackfill(object, target)]
   })
 }
@@ -233,6 +248,10 @@ function renderAddProjection({ table, name, select }: AddProjectionSpec, target:
   // On the table that holds the rows (the replicated one on a cluster): a Distributed table has no parts.
   const alter = `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)}`
   return [`${alter} ADD PROJECTION IF NOT EXISTS ${name} (${select})`, `${alter} MATERIALIZE PROJECTION ${name}`]
+}
+
+function renderDropProjection({ table, name }: DropProjectionSpec, target: SchemaTarget): string {
+  return `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)} DROP PROJECTION IF EXISTS ${name}`
 }
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {

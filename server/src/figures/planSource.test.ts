@@ -62,20 +62,34 @@ describe('which rows answer', () => {
     expect(tables(plan({ filter: { brand: 'Acme' }, range }).sql)).toEqual(['orders_by_brand_day'])
   })
 
-  test('a total from the campaign start to a point inside it is the window less its rest, when the rest is fewer raw rows', () => {
+  test('a total from the campaign start to a point inside it is the window less its rest, when the rest reads fewer rows', () => {
     const window = { startMs: DAY_START, endMs: DAY_START + 3 * 24 * HOUR }
-    // Up to 18:00 of the last day: forward, 18 hours of a brand's raw orders; the rest, 6.
+    // Up to 18:00 of the last day: forward, two brand days and 18 hours of the brand's seconds; the rest, 6 hours.
     const toMs = DAY_START + 2 * 24 * HOUR + 18 * HOUR
     const request = { filter: { brand: 'Acme' }, range: { fromMs: window.startMs, toMs }, campaignWindow: window }
     const total = plan({ ...request, sumsOnly: true })
     expect(tables(total.sql)).toEqual(['brand_campaign', 'orders'])
     expect(total.sql).toContain('-gmv')
-    expect(total.rawMs).toBe(6 * HOUR)
+    expect(total.rawMs).toBe(0)
     // Not for a caller that groups or counts keys, nor when the rest is the longer part.
-    expect(plan(request).rawMs).toBe(18 * HOUR)
-    expect(plan({ ...request, sumsOnly: true, range: { fromMs: window.startMs, toMs: toMs - 14 * HOUR } }).rawMs).toBe(
-      4 * HOUR,
-    )
+    expect(plan(request).sql).not.toContain('-gmv')
+    expect(
+      plan({ ...request, sumsOnly: true, range: { fromMs: window.startMs, toMs: toMs - 14 * HOUR } }).sql,
+    ).not.toContain('-gmv')
+  })
+
+  test('a brand below a day reads its seconds, and raw orders only inside a second', () => {
+    const range = { fromMs: DAY_START + 1_500, toMs: DAY_START + 2 * 24 * HOUR + 18 * HOUR + 250 }
+    const total = plan({ filter: { brand: 'Acme' }, range })
+    expect(new Set(tables(total.sql))).toEqual(new Set(['orders_by_brand_day', 'orders']))
+    expect(total.sql).toContain('sum(amount) AS gmv, count() AS orders FROM db.orders')
+    // 500 ms at the start, 250 ms at the end.
+    expect(total.rawMs).toBe(750)
+    // An hourly series: no day nests in an hour, so every whole second comes from the brand's seconds.
+    const hourly = plan({ filter: { brand: 'Acme' }, range, grains: ['hour', 'minute', 'second'] })
+    expect(tables(hourly.sql)).toEqual(['orders', 'orders'])
+    expect(hourly.sql).toMatch(/GROUP BY toStartOfSecond\(ts\)/)
+    expect(hourly.rawMs).toBe(750)
   })
 
   test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {

@@ -1,7 +1,8 @@
 /**
- * Proves: every raw read under a brand filter reads that brand's orders from the `by_brand`
- * projection (kept in brand order), not every order of its range — the engine's own plan for
- * each statement the server runs says so — and the answer is the brand's own sums.
+ * Proves: a brand's reads below a day sum that brand's seconds from the `by_brand_second`
+ * projection, not every order of the range, and only a range's edges inside a second read the
+ * raw table (in time order) — the engine's own plan for each statement the server runs says
+ * so — and the answer is the brand's own sums, to the fen.
  */
 import type { Timeseries } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -33,9 +34,9 @@ afterAll(async () => {
 
 const fen = (amount: string) => BigInt(amount.replace('.', ''))
 
-test("a brand's hourly series over a ragged range reads the brand's rows through the projection", async () => {
-  const from = START + 30 * 60_000
-  const to = START + 8 * HOUR
+/** The series' GMV in fen, and the plans of the statements reading the raw table it ran. */
+async function hourlySeries(from: number, to: number): Promise<{ fen: bigint; plans: string[] }> {
+  statements.length = 0
   const query = new URLSearchParams({
     brand: 'Acme',
     interval: '1h',
@@ -45,15 +46,42 @@ test("a brand's hourly series over a ragged range reads the brand's rows through
   const response = await fetch(`${server.url}/api/v1/timeseries?${query}`)
   expect(response.status).toBe(200)
   const series = (await response.json()) as Timeseries
-
-  const mine = ORDERS.filter((order) => order.brand === 'Acme' && Number(order.ts) >= from && Number(order.ts) < to)
-  const total = series.points.reduce((sum, point) => sum + fen(point.gmv), 0n)
-  expect(total).toBe(mine.reduce((sum, order) => sum + fen(String(order.amount)), 0n))
-
   const raw = statements.filter(({ query }) => new RegExp(`FROM ${server.store.db}\\.orders\\b`).test(query))
   expect(raw.length).toBeGreaterThan(0)
-  for (const { query, params } of raw) {
-    const plan = await server.store.select<{ explain: string }>(`EXPLAIN projections = 1 ${query}`, params)
-    expect(plan.map((line) => line.explain).join('\n'), query).toContain('ReadFromMergeTree (by_brand)')
+  const plans = await Promise.all(
+    raw.map(async ({ query, params }) => {
+      const plan = await server.store.select<{ explain: string }>(`EXPLAIN projections = 1 ${query}`, params)
+      return plan.map((line) => line.explain).join('\n')
+    }),
+  )
+  return { fen: series.points.reduce((sum, point) => sum + fen(point.gmv), 0n), plans }
+}
+
+const acmeFen = (from: number, to: number) =>
+  ORDERS.filter((order) => order.brand === 'Acme' && Number(order.ts) >= from && Number(order.ts) < to).reduce(
+    (sum, order) => sum + fen(String(order.amount)),
+    0n,
+  )
+
+const readsTable = (plan: string) => plan.includes(`ReadFromMergeTree (${server.store.db}.orders)`)
+
+test("a brand's hourly series over whole seconds reads only the brand's seconds", async () => {
+  const from = START + 30 * 60_000
+  const to = START + 8 * HOUR
+  const { fen: total, plans } = await hourlySeries(from, to)
+  expect(total).toBe(acmeFen(from, to))
+  for (const plan of plans) {
+    expect(plan).toContain('ReadFromMergeTree (by_brand_second)')
+    expect(readsTable(plan), plan).toBe(false)
   }
+})
+
+test("inside a second, a range's edges read the raw table, and the sums stay exact", async () => {
+  const from = START + 30 * 60_000 + 250
+  const to = START + 8 * HOUR - 250
+  const { fen: total, plans } = await hourlySeries(from, to)
+  expect(total).toBe(acmeFen(from, to))
+  const plan = plans.join('\n')
+  expect(plan).toContain('ReadFromMergeTree (by_brand_second)')
+  expect(readsTable(plan)).toBe(true)
 })

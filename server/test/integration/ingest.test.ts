@@ -140,9 +140,12 @@ describe('idempotent ingest', () => {
 })
 
 /** Active parts per table of the store, merges held still by the caller. */
+/** Active parts per table, and per projection (by its name) of the parts holding one. */
 async function partsPerTable(): Promise<Map<string, number>> {
   const rows = await server.store.select<{ table: string; parts: string }>(
-    `SELECT table, count() AS parts FROM system.parts WHERE database = {db:String} AND active GROUP BY table`,
+    `SELECT table, count() AS parts FROM system.parts WHERE database = {db:String} AND active GROUP BY table
+     UNION ALL
+     SELECT name AS table, count() AS parts FROM system.projection_parts WHERE database = {db:String} AND active GROUP BY name`,
     { db: server.store.db },
   )
   return new Map(rows.map((row) => [row.table, Number(row.parts)]))
