@@ -27,7 +27,7 @@ import { generateYear, unknownColumns } from './lib/generateFestival.ts'
 import { measureInsertRates } from './lib/scaleInsertRate.ts'
 import { queryCases, timeCase } from './lib/scaleQueries.ts'
 import { median, percentile, round } from './lib/stats.ts'
-import { settleTables, tableSizes } from './lib/storeTables.ts'
+import { settleMutations, settleTables, tableSizes } from './lib/storeTables.ts'
 import type { BenchFigure } from './report.ts'
 
 const DEFAULT_SIZES = [10e6, 100e6, 1e9]
@@ -238,6 +238,7 @@ async function benchSize(size: number, withInsertRate: boolean) {
     if (missing.length > 0) log(`orders columns left to their defaults: ${missing.join(', ')}`)
     const reused = keptDir !== null && (await storedOrders(store)) > 0
     if (reused) log(`reusing the orders kept in ${keptDir}`)
+    await settleMutations(store, (left) => log(`waiting for ${left} mutation(s) to finish (a projection being built)`))
     const figures = [
       ...(reused ? [] : await fillStore(store, size, label, log)),
       ...(await tableFigures(store, label, log)),

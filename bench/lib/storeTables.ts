@@ -22,6 +22,23 @@ async function storedTables(store: Store): Promise<string[]> {
 }
 
 /**
+ * Waits for the store's mutations to finish: a migration that adds a projection builds it for
+ * the parts already stored in the background, and queries timed meanwhile would read both ways.
+ */
+export async function settleMutations(store: Store, onWait: (left: number) => void): Promise<void> {
+  for (;;) {
+    const [row] = await store.select<{ left: string }>(
+      'SELECT count() AS left FROM system.mutations WHERE database = {db:String} AND NOT is_done',
+      { db: store.db },
+    )
+    const left = Number(row?.left ?? 0)
+    if (left === 0) return
+    onWait(left)
+    await new Promise((resolve) => setTimeout(resolve, 5_000))
+  }
+}
+
+/**
  * OPTIMIZE … FINAL on every table but `except` (the raw table: forcing a merge of all of it
  * would take longer than generating it), so a rollup's row count is what it settles at.
  */

@@ -31,7 +31,10 @@ export interface Ranking {
   total: { gmv: string; orders: number }
 }
 
-/** A raw edge this short (the finest rollups are seconds and minutes) is read in the statement. */
+/**
+ * A raw edge this short (the finest rollups are seconds and minutes) is read in the statement;
+ * so are a brand's seconds over as long, which for every brand are nearly as many rows.
+ */
 const MAX_RAW_MS_IN_STATEMENT = 60_000
 
 /** Sort → ORDER BY, the allow-list; ties break on the key so pages are stable. Keys below the growth base sort last. */
@@ -136,7 +139,7 @@ function lastYearSide(
   query: RankingQuery,
 ): LastYearSide {
   const fresh = afresh(store, filter, column, lastYear, 'l')
-  const ragged = fresh.rawMs > MAX_RAW_MS_IN_STATEMENT
+  const ragged = fresh.rawMs + fresh.projectedMs > MAX_RAW_MS_IN_STATEMENT
   if (query.sort === 'growth') {
     const rows = (ragged ? lastYearRows(store, filter, column, lastYear, 'k') : null) ?? fresh
     const based = atLeastBase(rows, query.growthBase, 'g')

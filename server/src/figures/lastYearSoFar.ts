@@ -150,13 +150,14 @@ export function afresh(
   column: Column,
   range: Range,
   prefix = 'a',
-): KeyedRows & { rawMs: number } {
+): KeyedRows & { rawMs: number; projectedMs: number } {
   const source = sourceFor(store, filter, range, { columns: [column], prefix })
   return {
     perKey: `SELECT ${column} AS key, sum(gmv) AS gmv FROM (${source.sql}) GROUP BY key`,
     edge: null,
     params: source.params,
     rawMs: source.rawMs,
+    projectedMs: source.projectedMs,
   }
 }
 

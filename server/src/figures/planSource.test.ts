@@ -85,11 +85,18 @@ describe('which rows answer', () => {
     expect(total.sql).toContain('sum(amount) AS gmv, count() AS orders FROM db.orders')
     // 500 ms at the start, 250 ms at the end.
     expect(total.rawMs).toBe(750)
-    // An hourly series: no day nests in an hour, so every whole second comes from the brand's seconds.
+    // An hourly series: no day nests in an hour, so every whole second comes from the brand's
+    // seconds, summed to hours in the read.
     const hourly = plan({ filter: { brand: 'Acme' }, range, grains: ['hour', 'minute', 'second'] })
     expect(tables(hourly.sql)).toEqual(['orders', 'orders'])
-    expect(hourly.sql).toMatch(/GROUP BY toStartOfSecond\(ts\)/)
+    expect(hourly.sql).toContain("'hour' AS grain")
+    expect(hourly.sql).toMatch(/GROUP BY toStartOfHour\(toStartOfSecond\(ts\)\)/)
     expect(hourly.rawMs).toBe(750)
+    expect(hourly.projectedMs).toBe(range.toMs - range.fromMs - 750)
+    // Per second, for the orders/s window.
+    expect(plan({ filter: { brand: 'Acme' }, range, grains: ['second'] }).sql).toMatch(
+      /GROUP BY toStartOfSecond\(ts\)$/,
+    )
   })
 
   test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {
