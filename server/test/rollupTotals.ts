@@ -16,10 +16,10 @@ export function rollupChecks(store: Store): { table: string; rollup: string; raw
       : none
   const check = (level: WindowRollup & Pick<RollupLevel, 'projection'>, rawWhere: string) => ({
     table: level.projection ?? level.table,
-    // A projection's sums, read from its own rows: the engine refuses the statement otherwise.
+    // A projection's sums, read from its own rows (as kept: the states its parts hold).
     rollup: level.projection
-      ? `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.${level.table}
-        SETTINGS force_optimize_projection_name = '${level.projection}'`
+      ? `SELECT toString(sumMerge(\`sum(amount)\`)) AS gmv, countMerge(\`count()\`) AS orders
+        FROM mergeTreeProjection('${db}', '${level.table}', '${level.projection}')`
       : `SELECT toString(sum(gmv)) AS gmv, sum(orders) AS orders FROM ${db}.${level.table} WHERE ${level.sets[0]?.where || '1'}`,
     // The live-room rollups hold only orders with a room.
     raw: `SELECT toString(sum(amount)) AS gmv, count() AS orders FROM ${db}.orders

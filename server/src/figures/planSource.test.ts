@@ -91,6 +91,9 @@ describe('which rows answer', () => {
     expect(tables(hourly.sql)).toEqual(['orders', 'orders'])
     expect(hourly.sql).toContain("'hour' AS grain")
     expect(hourly.sql).toMatch(/GROUP BY toStartOfHour\(toStartOfSecond\(ts\)\)/)
+    // Its first hour starts where its seconds do, after the raw edge before them, not at 00:00.
+    expect(hourly.sql).toContain('greatest(toStartOfHour(toStartOfSecond(ts)), fromUnixTimestamp64Milli(')
+    expect(Object.values(hourly.params)).toContain(range.fromMs + 500)
     expect(hourly.rawMs).toBe(750)
     expect(hourly.projectedMs).toBe(range.toMs - range.fromMs - 750)
     // Per second, for the orders/s window.

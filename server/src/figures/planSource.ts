@@ -239,9 +239,15 @@ export function planSource(request: SourceRequest): PlannedSource {
       // buckets hold: an hourly series gets an hour's row, not 3,600 of them to sum again.
       const coarser = projected ? PROJECTION_BUCKETS.find(([bucketGrain]) => grains?.includes(bucketGrain)) : undefined
       const bucket = coarser ? `${coarser[1]}(${time})` : time
+      // Only the level's first segment can start inside an hour (later ones start where a day
+      // ends): its first row is placed at that start, not before it, so rows stay in time order
+      // beside the raw edge before it (a milestone's search adds them up in that order).
+      const firstFrom = p(`${tag}S${index}`)
+      if (coarser) params[firstFrom] = parts[0]?.fromMs ?? 0
+      const start = coarser ? `greatest(${bucket}, fromUnixTimestamp64Milli({${firstFrom}:Int64}, 'UTC'))` : bucket
       const grain = level === 'raw' ? 'raw' : (coarser?.[0] ?? level.level.grain)
       const timeColumn = withTime
-        ? `${level === 'raw' ? 'ts' : `toDateTime64(${bucket}, 3, 'UTC')`} + toIntervalMillisecond({${p('Shift')}:Int64}) AS t, '${grain}' AS grain, `
+        ? `${level === 'raw' ? 'ts' : `toDateTime64(${start}, 3, 'UTC')`} + toIntervalMillisecond({${p('Shift')}:Int64}) AS t, '${grain}' AS grain, `
         : ''
       const measures =
         level === 'raw'

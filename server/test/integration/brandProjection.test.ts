@@ -4,9 +4,10 @@
  * raw table (in time order) — the engine's own plan for each statement the server runs says
  * so — and the answer is the brand's own sums, to the fen.
  */
-import type { Timeseries } from '@gmv-pulse/shared'
+import { fromFen, type Timeseries } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { QueryParams } from '../../src/clickhouse/store.ts'
+import { findMilestoneTimes } from '../../src/figures/findMilestoneTimes.ts'
 import { makeOrders } from '../orderFixtures.ts'
 import { postOrders, startTestServer, type TestServer } from '../startTestServer.ts'
 
@@ -84,4 +85,24 @@ test("inside a second, a range's edges read the raw table, and the sums stay exa
   const plan = plans.join('\n')
   expect(plan).toContain('ReadFromMergeTree (by_brand_second)')
   expect(readsTable(plan)).toBe(true)
+})
+
+test("a brand's milestone is found in time order when its range starts inside a second", async () => {
+  const acme = ORDERS.filter((order) => order.brand === 'Acme').sort((a, b) => Number(a.ts) - Number(b.ts))
+  // An order inside its second, with more of the brand's orders after it in the same minute.
+  const first = acme.find(
+    (order, i) =>
+      Number(order.ts) % 1000 > 0 &&
+      Math.floor(Number(acme[i + 3]?.ts) / 60_000) === Math.floor(Number(order.ts) / 60_000),
+  )
+  expect(first).toBeDefined()
+  const from = Number(first?.ts) - 1
+  const minuteEnd = (Math.floor(from / 60_000) + 1) * 60_000
+  const inMinute = acme.filter((order) => Number(order.ts) >= from && Number(order.ts) < minuteEnd)
+  // Reached by the minute's last order: the raw edge (the first order) and the brand's seconds after it.
+  const threshold = inMinute.reduce((sum, order) => sum + fen(String(order.amount)), 0n)
+  const found = await findMilestoneTimes(server.store, { brand: 'Acme' }, { fromMs: from, toMs: START + 8 * HOUR }, [
+    fromFen(threshold),
+  ])
+  expect(found.get(fromFen(threshold))).toBe(Number(inMinute.at(-1)?.ts))
 })
