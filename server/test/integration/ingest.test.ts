@@ -139,8 +139,7 @@ describe('idempotent ingest', () => {
   })
 })
 
-/** Active parts per table of the store, merges held still by the caller. */
-/** Active parts per table, and per projection (by its name) of the parts holding one. */
+/** Active parts per table of the store, and per projection (by its name); merges held still by the caller. */
 async function partsPerTable(): Promise<Map<string, number>> {
   const rows = await server.store.select<{ table: string; parts: string }>(
     `SELECT table, count() AS parts FROM system.parts WHERE database = {db:String} AND active GROUP BY table
