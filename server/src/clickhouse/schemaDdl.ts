@@ -244,14 +244,21 @@ function renderAddColumn({ table, column }: AddColumnSpec, target: SchemaTarget)
   return cluster ? [alter(storageName(table, target)), alter(table)] : [alter(table)]
 }
 
+/**
+ * ALTER TABLE on the table that holds a table's parts (the replicated one on a cluster): a
+ * Distributed table has no parts, so no projection.
+ */
+function alterPartsOf(table: string, target: SchemaTarget): string {
+  return `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)}`
+}
+
 function renderAddProjection({ table, name, select }: AddProjectionSpec, target: SchemaTarget): string[] {
-  // On the table that holds the rows (the replicated one on a cluster): a Distributed table has no parts.
-  const alter = `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)}`
+  const alter = alterPartsOf(table, target)
   return [`${alter} ADD PROJECTION IF NOT EXISTS ${name} (${select})`, `${alter} MATERIALIZE PROJECTION ${name}`]
 }
 
 function renderDropProjection({ table, name }: DropProjectionSpec, target: SchemaTarget): string {
-  return `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)} DROP PROJECTION IF EXISTS ${name}`
+  return `${alterPartsOf(table, target)} DROP PROJECTION IF EXISTS ${name}`
 }
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {
