@@ -78,28 +78,34 @@ describe('which rows answer', () => {
     ).not.toContain('-gmv')
   })
 
-  test('a brand below a day reads its seconds, and raw orders only inside a second', () => {
+  test('a brand below a day reads its hours, then its seconds, and raw orders only inside a second', () => {
     const range = { fromMs: DAY_START + 1_500, toMs: DAY_START + 2 * 24 * HOUR + 18 * HOUR + 250 }
     const total = plan({ filter: { brand: 'Acme' }, range })
     expect(new Set(tables(total.sql))).toEqual(new Set(['orders_by_brand_day', 'orders']))
     expect(total.sql).toContain('sum(amount) AS gmv, count() AS orders FROM db.orders')
+    // The first day's hours from 01:00 and the last day's 18 hours; seconds only inside 00:00–01:00.
+    expect(total.sql).toContain('toStartOfHour(ts) >= ')
+    expect(total.sql).toContain('toStartOfSecond(ts) >= ')
     // 500 ms at the start, 250 ms at the end.
     expect(total.rawMs).toBe(750)
-    // An hourly series: no day nests in an hour, so every whole second comes from the brand's
-    // seconds, summed to hours in the read.
+    // An hourly series: no day nests in an hour, so whole hours come from the brand's hours and
+    // the first, partial one from its seconds, summed to that hour in the read.
     const hourly = plan({ filter: { brand: 'Acme' }, range, grains: ['hour', 'minute', 'second'] })
-    expect(tables(hourly.sql)).toEqual(['orders', 'orders'])
+    expect(tables(hourly.sql)).toEqual(['orders', 'orders', 'orders'])
     expect(hourly.sql).toContain("'hour' AS grain")
-    expect(hourly.sql).toMatch(/GROUP BY toStartOfHour\(toStartOfSecond\(ts\)\)/)
+    expect(hourly.sql).toMatch(/GROUP BY toStartOfHour\(ts\)$/m)
+    expect(hourly.sql).toMatch(/GROUP BY toStartOfHour\(toStartOfSecond\(ts\)\)$/m)
     // Its first hour starts where its seconds do, after the raw edge before them, not at 00:00.
     expect(hourly.sql).toContain('greatest(toStartOfHour(toStartOfSecond(ts)), fromUnixTimestamp64Milli(')
     expect(Object.values(hourly.params)).toContain(range.fromMs + 500)
+    // The brand's hours are never summed again to hours.
+    expect(hourly.sql).not.toContain('toStartOfHour(toStartOfHour(')
     expect(hourly.rawMs).toBe(750)
     expect(hourly.projectedMs).toBe(range.toMs - range.fromMs - 750)
-    // Per second, for the orders/s window.
-    expect(plan({ filter: { brand: 'Acme' }, range, grains: ['second'] }).sql).toMatch(
-      /GROUP BY toStartOfSecond\(ts\)$/,
-    )
+    // Per second, for the orders/s window: no hour nests in a second.
+    const perSecond = plan({ filter: { brand: 'Acme' }, range, grains: ['second'] })
+    expect(perSecond.sql).toMatch(/GROUP BY toStartOfSecond\(ts\)$/)
+    expect(perSecond.sql).not.toContain('toStartOfHour')
   })
 
   test('a brand and a region together: no rollup keeps both, so raw rows, under the read budget', () => {

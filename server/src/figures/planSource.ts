@@ -72,7 +72,7 @@ interface Segment {
   toMs: number
 }
 
-/** Grains a projection's seconds can be summed to in the read (UTC, as its seconds), coarsest first. */
+/** Grains a projection's rows can be summed to in the read (UTC, as its own buckets), coarsest first. */
 const PROJECTION_BUCKETS: readonly [Grain, string][] = [
   ['hour', 'toStartOfHour'],
   ['minute', 'toStartOfMinute'],
@@ -235,9 +235,13 @@ export function planSource(request: SourceRequest): PlannedSource {
         return `(${time} >= fromUnixTimestamp64Milli({${from}:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({${to}:Int64}, 'UTC'))`
       })
       const projected = level !== 'raw' && level.level.projection !== undefined
-      // A projection's seconds are summed inside the read to the coarsest grain the caller's
-      // buckets hold: an hourly series gets an hour's row, not 3,600 of them to sum again.
-      const coarser = projected ? PROJECTION_BUCKETS.find(([bucketGrain]) => grains?.includes(bucketGrain)) : undefined
+      // A projection's rows are summed inside the read to the coarsest grain above its own that
+      // the caller's buckets hold: a minute series gets a minute's row, not 60 seconds to sum again.
+      const coarser = projected
+        ? PROJECTION_BUCKETS.find(
+            ([bucketGrain]) => grains?.includes(bucketGrain) && nominalMs(bucketGrain) > nominalMs(level.level.grain),
+          )
+        : undefined
       const bucket = coarser ? `${coarser[1]}(${time})` : time
       // Only the level's first segment can start inside an hour (later ones start where a day
       // ends): its first row is placed at that start, not before it, so rows stay in time order

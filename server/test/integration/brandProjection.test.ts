@@ -1,8 +1,9 @@
 /**
- * Proves: a brand's reads below a day sum that brand's seconds from the `by_brand_second`
- * projection, not every order of the range, and only a range's edges inside a second read the
- * raw table (in time order) — the engine's own plan for each statement the server runs says
- * so — and the answer is the brand's own sums, to the fen.
+ * Proves: a brand's reads below a day sum that brand's hours from the `by_brand_hour`
+ * projection and its seconds at the edges from `by_brand_second`, not every order of the
+ * range, and only a range's edges inside a second read the raw table (in time order) — the
+ * engine's own plan for each statement the server runs says so — and the answer is the
+ * brand's own sums, to the fen.
  */
 import { fromFen, type Timeseries } from '@gmv-pulse/shared'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -66,15 +67,27 @@ const acmeFen = (from: number, to: number) =>
 
 const readsTable = (plan: string) => plan.includes(`ReadFromMergeTree (${server.store.db}.orders)`)
 
-test("a brand's hourly series over whole seconds reads only the brand's seconds", async () => {
-  const from = START + 30 * 60_000
+test("a brand's hourly series over whole hours reads only the brand's hours", async () => {
+  const from = START
   const to = START + 8 * HOUR
   const { fen: total, plans } = await hourlySeries(from, to)
   expect(total).toBe(acmeFen(from, to))
   for (const plan of plans) {
-    expect(plan).toContain('ReadFromMergeTree (by_brand_second)')
+    expect(plan).toContain('ReadFromMergeTree (by_brand_hour)')
+    expect(plan).not.toContain('ReadFromMergeTree (by_brand_second)')
     expect(readsTable(plan), plan).toBe(false)
   }
+})
+
+test("a brand's hourly series over whole seconds reads its hours and, inside an hour, its seconds", async () => {
+  const from = START + 30 * 60_000
+  const to = START + 8 * HOUR
+  const { fen: total, plans } = await hourlySeries(from, to)
+  expect(total).toBe(acmeFen(from, to))
+  const plan = plans.join('\n')
+  expect(plan).toContain('ReadFromMergeTree (by_brand_hour)')
+  expect(plan).toContain('ReadFromMergeTree (by_brand_second)')
+  expect(readsTable(plan), plan).toBe(false)
 })
 
 test("inside a second, a range's edges read the raw table, and the sums stay exact", async () => {
