@@ -568,6 +568,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // over the campaign, whatever it sells, and a range's edges inside a day read at most an hour
     // of seconds on each side. Brand × hour as a rollup table would be a fifth of the orders
     // (24.6M rows at 125M): kept inside each part instead, it is read only for one brand.
+    // Measured, that series p95: 15.6 ms at 12.5M, 19.2 at 125M, 18.0 at 375M; 1.0 byte per order at 375M.
     objects: [
       {
         kind: 'addProjection',
