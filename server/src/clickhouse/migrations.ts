@@ -564,7 +564,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "one brand's hours side by side",
     // Read from its seconds, a brand's hourly series grew with the seconds it sells in: the
     // largest brand's series over the campaign read 220,000 second rows at 12.5M orders and
-    // 650,000 at 125M (p95 18.6 → 32.7 ms from 12.5M to 375M, 1.76×). Its hours are at most 264
+    // 650,000 at 125M (p95 1.5–1.8× from 12.5M to 375M, in two runs). Its hours are at most 264
     // over the campaign, whatever it sells, and a range's edges inside a day read at most an hour
     // of seconds on each side. Brand × hour as a rollup table would be a fifth of the orders
     // (24.6M rows at 125M): kept inside each part instead, it is read only for one brand.
