@@ -244,8 +244,8 @@ export function planSource(request: SourceRequest): PlannedSource {
         : undefined
       const bucket = coarser ? `${coarser[1]}(${time})` : time
       // Only the level's first segment can start inside an hour (later ones start where an hour
-      // or a day ends): its first row is placed at that start, not before it, so rows stay in time order
-      // beside the raw edge before it (a milestone's search adds them up in that order).
+      // or a day ends): its first row is placed at that start, not before it, so rows stay in
+      // time order beside the raw edge before it (a milestone's search adds them up in that order).
       const firstFrom = p(`${tag}S${index}`)
       if (coarser) params[firstFrom] = parts[0]?.fromMs ?? 0
       const start = coarser ? `greatest(${bucket}, fromUnixTimestamp64Milli({${firstFrom}:Int64}, 'UTC'))` : bucket
