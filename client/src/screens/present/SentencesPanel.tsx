@@ -22,7 +22,7 @@ export function SentencesPanel({
             {text}
           </p>
           <button type="button" data-testid={`copy-sentence-${language}`} onClick={onCopy(text)}>
-            {strings.copySentence} ({language})
+            {strings.copySentence[language]}
           </button>
         </div>
       ))}

@@ -30,7 +30,8 @@ const en = {
   liveNote: 'Live figures: each export is stamped with its own cutoff. Freeze to keep every export at one.',
   frozenNote: 'Every export is of the cutoff above.',
   copyImage: 'Copy image',
-  copySentence: 'Copy sentence',
+  /** Each button names the sentence's language in the page's own. */
+  copySentence: { 'zh-CN': 'Copy the Chinese sentence', en: 'Copy the English sentence' },
   copied: 'Copied',
   copyFailed: 'Could not copy',
   sentences: 'Ready to read',
@@ -39,7 +40,9 @@ const en = {
   chartPng: 'Chart PNG',
 } as const
 
-export type PresenterStrings = { [K in keyof typeof en]: string }
+export type PresenterStrings = {
+  [K in keyof typeof en]: (typeof en)[K] extends string ? string : Record<Locale, string>
+}
 
 const zh: PresenterStrings = {
   title: '发布台',
@@ -70,7 +73,7 @@ const zh: PresenterStrings = {
   liveNote: '实时数据：每次导出都标注其截止时间。定格后，所有导出均为同一截止时间。',
   frozenNote: '所有导出均为上方的截止时间。',
   copyImage: '复制图片',
-  copySentence: '复制文案',
+  copySentence: { 'zh-CN': '复制中文文案', en: '复制英文文案' },
   copied: '已复制',
   copyFailed: '复制失败',
   sentences: '播报文案',
