@@ -14,7 +14,7 @@ describe('a chart image’s caption', () => {
     })
     expect(caption.title).toBe('GMV over time')
     expect(caption.lines[0]).toBe('Brand: Nike · Category: Beauty')
-    expect(caption.lines[1]).toBe('1 Nov 00:00:00 – 12 Nov 00:00:00 (China Standard Time) · 1 hr buckets')
+    expect(caption.lines[1]).toBe('Nov 1 00:00:00 – Nov 12 00:00:00 (China Standard Time) · 1 hr buckets')
   })
 
   test('in Chinese, with the category’s Chinese name and all orders when nothing is filtered', () => {

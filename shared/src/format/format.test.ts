@@ -138,13 +138,13 @@ describe('moments', () => {
   const peak = Date.parse('2020-11-10T16:00:05.000Z') // Nov 11 00:00:05 in Shanghai
   test('today on the campaign clock reads as a time alone, another day with its date', () => {
     expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-11T10:00:00.000Z'))).toBe('00:00:05')
-    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-11T17:00:00.000Z'))).toBe('11 Nov 00:00:05')
+    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-11T17:00:00.000Z'))).toBe('Nov 11 00:00:05')
     expect(formatMoment(peak, 'Asia/Shanghai', 'zh-CN', Date.parse('2020-11-12T10:00:00.000Z'))).toBe(
       '11月11日 00:00:05',
     )
   })
   test('the day is the campaign zone’s, not UTC’s: 16:00 UTC is already the next day in Shanghai', () => {
-    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('11 Nov 00:00:05')
+    expect(formatMoment(peak, 'Asia/Shanghai', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('Nov 11 00:00:05')
     expect(formatMoment(peak, 'UTC', 'en', Date.parse('2020-11-10T15:59:00.000Z'))).toBe('16:00:05')
   })
 })

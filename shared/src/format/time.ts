@@ -13,7 +13,9 @@ function zonedFormat(reading: keyof typeof READINGS, timeZone: string, locale: L
   const key = `${reading}|${locale}|${timeZone}`
   let format = formats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone, ...READINGS[reading] })
+    // English dates read month first, as the festival and its headline sentence say them
+    // ("Nov 11"); en-US's 12-hour clock is kept out by the clock reading's own hourCycle.
+    format = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { timeZone, ...READINGS[reading] })
     formats.set(key, format)
   }
   return format
@@ -26,7 +28,7 @@ export function formatClock(iso: string | number | Date, timeZone: string, local
 
 /**
  * An instant on the campaign's clock, with its date when that is not today's in the campaign
- * zone: "00:01:25" today, "11 Nov 00:01:25" / "11月11日 00:01:25" on another day. A peak or a
+ * zone: "00:01:25" today, "Nov 11 00:01:25" / "11月11日 00:01:25" on another day. A peak or a
  * milestone reached days ago must not read as this morning's.
  */
 export function formatMoment(iso: string | number | Date, timeZone: string, locale: Locale, nowMs: number): string {
@@ -36,7 +38,7 @@ export function formatMoment(iso: string | number | Date, timeZone: string, loca
     : formatStamp(iso, timeZone, locale)
 }
 
-/** An instant with its date and seconds, whatever today is: "11 Nov 00:01:25" / "11月11日 00:01:25" (an export's stamp). */
+/** An instant with its date and seconds, whatever today is: "Nov 11 00:01:25" / "11月11日 00:01:25" (an export's stamp). */
 export function formatStamp(iso: string | number | Date, timeZone: string, locale: Locale): string {
   return `${zonedFormat('day', timeZone, locale).format(new Date(iso))} ${formatClock(iso, timeZone, locale)}`
 }
