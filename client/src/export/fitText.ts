@@ -29,3 +29,27 @@ export function fitCommonSize(
 ): number {
   return Math.min(size, ...texts.map((text) => fitFontSize(text, size, maxWidth, weight, measure)))
 }
+
+/**
+ * `text` on one line if it fits `maxWidth` at `size`, else broken at a space into two lines that
+ * both fit, the break chosen to make the longer line shortest ("Brands above" / "¥100 million",
+ * not "Brands above ¥100" / "million"); undefined when no break fits. A long label then keeps its
+ * size on two lines rather than shrinking on one.
+ */
+export function fitInTwoLines(
+  text: string,
+  size: number,
+  maxWidth: number,
+  weight: TextWeight,
+  measure: MeasureText,
+): string[] | undefined {
+  if (measure(text, size, weight) <= maxWidth) return [text]
+  const words = text.split(' ')
+  let best: { lines: string[]; longest: number } | undefined
+  for (let at = 1; at < words.length; at++) {
+    const lines = [words.slice(0, at).join(' '), words.slice(at).join(' ')]
+    const longest = Math.max(...lines.map((line) => measure(line, size, weight)))
+    if (longest <= maxWidth && (!best || longest < best.longest)) best = { lines, longest }
+  }
+  return best?.lines
+}

@@ -124,6 +124,15 @@ describe('the headline card layout', () => {
         // The grid's figures are peers: one size for all of them.
         const grid = texts(items).filter((item) => item.weight === 700 && /^[\d,]+$/.test(item.text))
         expect(new Set(grid.map((item) => item.size)).size).toBe(1)
+        // Their labels too, none set smaller to fit: a long one takes a second line instead.
+        const gridLabels = headlineFigures(headline, locale, 'Asia/Shanghai', strings, CUTOFF_MS)
+          .filter((figure) => !['gmv-cny', 'gmv-usd', 'growth'].includes(figure.id))
+          .map((figure) => figure.label)
+        const labelLines = texts(items).filter(
+          (item) => item.weight === 400 && gridLabels.some((label) => label.includes(item.text)),
+        )
+        expect(labelLines.length).toBeGreaterThanOrEqual(gridLabels.length)
+        expect(new Set(labelLines.map((item) => item.size)).size).toBe(1)
         // The brands' bars: as long as their share of the leader's GMV, the leader's the longest.
         const bars = items.flatMap((item) => (item.kind === 'bar' ? [item] : []))
         expect(bars.length).toBe(format === 'slide' ? 8 : 6)

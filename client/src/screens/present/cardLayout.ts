@@ -1,4 +1,4 @@
-import { fitCommonSize, fitFontSize, type MeasureText, type TextWeight } from '../../export/fitText.ts'
+import { fitCommonSize, fitFontSize, fitInTwoLines, type MeasureText, type TextWeight } from '../../export/fitText.ts'
 import type { Figure } from './figures.ts'
 
 /**
@@ -128,13 +128,18 @@ export function layoutCard(content: CardContent, format: CardFormat, measure: Me
     const x = pad + (index % 4) * cell
     const y = gridTop + Math.floor(index / 4) * rowHeight
     text(x, y + 64 * scale, figure.text, figureSize, { weight: 700, maxWidth: cellText }, true)
-    // A label with a moment ("Peak orders/s · 00:00:26") puts the moment on a line of its own,
-    // rather than shrinking the whole label to fit one line of a narrow cell.
+    // A label takes two lines of a narrow cell rather than shrink to one: a label with a moment
+    // ("Peak orders/s · 00:00:26") puts the moment on the second, a long one ("Live rooms above
+    // ¥100 million") wraps there; only what fits neither way is set smaller.
     const [label = '', ...moment] = figure.label.split(' · ')
-    text(x, y + 104 * scale, label, 22 * scale, { color: CARD_COLORS.muted, maxWidth: cellText })
-    if (moment.length > 0) {
-      text(x, y + 132 * scale, moment.join(' · '), 22 * scale, { color: CARD_COLORS.muted, maxWidth: cellText })
-    }
+    const labelSize = 22 * scale
+    const lines =
+      moment.length > 0
+        ? [label, moment.join(' · ')]
+        : (fitInTwoLines(label, Math.round(labelSize), cellText, 400, measure) ?? [label])
+    lines.forEach((line, index) => {
+      text(x, y + (104 + 28 * index) * scale, line, labelSize, { color: CARD_COLORS.muted, maxWidth: cellText })
+    })
   })
 
   // Top brands, each with a bar of its GMV against the leader's: a column on the slide's
