@@ -51,7 +51,7 @@ const en = {
   noRows: 'Nothing in this range',
   failed: 'Could not load',
   retry: 'Retry',
-  asOf: 'as of',
+  asOf: 'As of',
   drillHint: 'Click a row to drill down',
   /** {base}: the campaign's growth base as the threshold labels state it, "¥1 million". */
   growthBaseNote: 'By YoY: those with {base} or more last year; the rest follow by GMV',
