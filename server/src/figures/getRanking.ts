@@ -33,7 +33,8 @@ export interface Ranking {
 
 /**
  * A raw edge this short (the finest rollups are seconds and minutes) is read in the statement;
- * so are a brand's seconds over as long, which for every brand are nearly as many rows.
+ * so are brands' hours and seconds from the projections over as long, which for every brand
+ * are a row per brand and bucket.
  */
 const MAX_RAW_MS_IN_STATEMENT = 60_000
 

@@ -56,7 +56,8 @@ export interface PlannedSource {
   rawMs: number
   /**
    * Milliseconds of the range read from an aggregate projection of the raw table (a brand's
-   * seconds): cheap for one brand, but for every brand nearly as many rows as the orders.
+   * hours or seconds): cheap for one brand, but for every brand a row per brand and bucket
+   * (its seconds nearly as many rows as the orders).
    */
   projectedMs: number
   /**

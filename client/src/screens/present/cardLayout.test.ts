@@ -1,7 +1,7 @@
 import { formatCount, formatMoneyCompact, type Headline, headlineSentence } from '@gmv-pulse/shared'
 import { describe, expect, test } from 'vitest'
 import { type MeasureText, SMALLEST_TEXT_PX } from '../../export/fitText.ts'
-import { CARD_SIZES, type CardFormat, type CardItem, layoutCard } from './cardLayout.ts'
+import { CARD_SIZES, type CardFormat, type CardItem, HERO, layoutCard } from './cardLayout.ts'
 import { headlineFigures } from './figures.ts'
 import { parseCutoff, serializeCutoff } from './presentUrl.ts'
 import { PRESENTER_STRINGS } from './strings.ts'
@@ -126,7 +126,7 @@ describe('the headline card layout', () => {
         expect(new Set(grid.map((item) => item.size)).size).toBe(1)
         // Their labels too, none set smaller to fit: a long one takes a second line instead.
         const gridLabels = headlineFigures(headline, locale, 'Asia/Shanghai', strings, CUTOFF_MS)
-          .filter((figure) => !['gmv-cny', 'gmv-usd', 'growth'].includes(figure.id))
+          .filter((figure) => !HERO.has(figure.id))
           .map((figure) => figure.label)
         const labelLines = texts(items).filter(
           (item) => item.weight === 400 && gridLabels.some((label) => label.includes(item.text)),

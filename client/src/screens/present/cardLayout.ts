@@ -59,7 +59,7 @@ export const CARD_COLORS = {
 } as const
 
 /** The figures on the big line; the rest go into the grid. */
-const HERO = new Set(['gmv-cny', 'gmv-usd', 'growth'])
+export const HERO = new Set(['gmv-cny', 'gmv-usd', 'growth'])
 
 /** Text options; `size` is the size wanted, set smaller when the text would not fit. */
 type TextOptions = Partial<Pick<Extract<CardItem, { kind: 'text' }>, 'weight' | 'color' | 'align' | 'maxWidth'>>
