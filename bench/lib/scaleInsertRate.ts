@@ -32,6 +32,8 @@ const BATCH_ORDERS = 100_000
 const BATCHES_EACH = 12
 /** A separate database: no materialized view reads its `orders`. */
 const RAW_DB = 'bench_raw'
+/** Another: its `orders` keeps the brand projections, and no view reads it. */
+const PROJECTED_DB = 'bench_projected'
 
 /** Columns encodeBatch fills; any other column of the table is left to its default. */
 const DRAWN_COLUMNS: ReadonlySet<string> = new Set(
@@ -87,33 +89,46 @@ function encodeBatch(columns: readonly string[], quantiles: readonly number[], s
 export interface InsertRates {
   /** Rows/s of each batch into the real table, every rollup view and projection on. */
   rollups: number[]
+  /**
+   * Rows/s of each batch into a copy that keeps the table's projections (a brand's seconds and
+   * hours) and feeds no view: what any layout keeping them inside `orders` pays on the insert
+   * path, with every rollup view taken off it.
+   */
+  projected: number[]
   /** Rows/s of each batch into a bare copy of it: no view reads it, no projection. */
   raw: number[]
 }
 
-/** The engine's insert rate with every rollup on vs the raw table alone, side by side in one store. */
+/**
+ * The engine's insert rate with every rollup on, and with the projections alone, each beside the
+ * raw table alone, in one store: batches go round every rollup, raw, projections, raw.
+ */
 export async function measureInsertRates(store: Store, quantiles: readonly number[]): Promise<InsertRates> {
   const table = `${store.db}.orders`
-  await store.command(`CREATE DATABASE IF NOT EXISTS ${RAW_DB}`)
-  await store.command(`CREATE TABLE IF NOT EXISTS ${RAW_DB}.orders AS ${table}`)
-  // The copy takes the table's projections with it; the raw table alone keeps none.
-  for (const object of MIGRATIONS.flatMap((migration) => migration.objects))
-    if (object.kind === 'addProjection' && object.table === 'orders')
-      await store.command(`ALTER TABLE ${RAW_DB}.orders DROP PROJECTION IF EXISTS ${object.name}`)
+  const projectionNames = MIGRATIONS.flatMap((migration) => migration.objects).flatMap((object) =>
+    object.kind === 'addProjection' && object.table === 'orders' ? [object.name] : [],
+  )
+  for (const db of [RAW_DB, PROJECTED_DB]) {
+    await store.command(`CREATE DATABASE IF NOT EXISTS ${db}`)
+    // The copy takes the table's projections with it, and no view reads it.
+    await store.command(`CREATE TABLE IF NOT EXISTS ${db}.orders AS ${table}`)
+  }
+  for (const name of projectionNames)
+    await store.command(`ALTER TABLE ${RAW_DB}.orders DROP PROJECTION IF EXISTS ${name}`)
   const columns = (await insertableColumns(store, table)).filter((column) => DRAWN_COLUMNS.has(column))
-  const batches = Array.from({ length: 2 * BATCHES_EACH }, (_, i) =>
+  const batches = Array.from({ length: 4 * BATCHES_EACH }, (_, i) =>
     encodeBatch(columns, quantiles, 9000 + i, `insert-rate-${i}-`),
   )
-  const rates: InsertRates = { rollups: [], raw: [] }
+  const rates: InsertRates = { rollups: [], projected: [], raw: [] }
   for (const [i, rows] of batches.entries()) {
-    const toRaw = i % 2 === 1
+    const side = i % 2 === 1 ? 'raw' : i % 4 === 0 ? 'rollups' : 'projected'
+    const target = { rollups: table, projected: `${PROJECTED_DB}.orders`, raw: `${RAW_DB}.orders` }[side]
     const started = performance.now()
     // With a token the engine names each block (and each view's block) after it instead of
     // hashing the rows, as it does for every real batch.
-    const settings = toRaw ? {} : { ...INGEST_INSERT_SETTINGS, insert_deduplication_token: `insert-rate-${i}` }
-    await store.insertRows(toRaw ? `${RAW_DB}.orders` : table, columns, rows, settings)
-    const rate = BATCH_ORDERS / ((performance.now() - started) / 1000)
-    ;(toRaw ? rates.raw : rates.rollups).push(rate)
+    const settings = side === 'raw' ? {} : { ...INGEST_INSERT_SETTINGS, insert_deduplication_token: `insert-rate-${i}` }
+    await store.insertRows(target, columns, rows, settings)
+    rates[side].push(BATCH_ORDERS / ((performance.now() - started) / 1000))
   }
   return rates
 }
