@@ -105,8 +105,10 @@ export interface InsertRates {
  */
 export async function measureInsertRates(store: Store, quantiles: readonly number[]): Promise<InsertRates> {
   const table = `${store.db}.orders`
-  const projectionNames = MIGRATIONS.flatMap((migration) => migration.objects).flatMap((object) =>
-    object.kind === 'addProjection' && object.table === 'orders' ? [object.name] : [],
+  const projectionNames = new Set(
+    MIGRATIONS.flatMap((migration) => migration.objects).flatMap((object) =>
+      object.kind === 'addProjection' && object.table === 'orders' ? [object.name] : [],
+    ),
   )
   for (const db of [RAW_DB, PROJECTED_DB]) {
     await store.command(`CREATE DATABASE IF NOT EXISTS ${db}`)

@@ -120,6 +120,8 @@ export interface AddProjectionSpec {
   name: string
   /** The projection's query: `SELECT … ORDER BY …`, or `SELECT … GROUP BY …` for sums kept per key. */
   select: string
+  /** Rows per granule of the projection's own parts, when not the table's (8,192). */
+  indexGranularity?: number
 }
 
 /** A projection taken off a table: its copy in every part goes with it. */
@@ -252,9 +254,16 @@ function alterPartsOf(table: string, target: SchemaTarget): string {
   return `ALTER TABLE ${target.db}.${storageName(table, target)}${onCluster(target)}`
 }
 
-function renderAddProjection({ table, name, select }: AddProjectionSpec, target: SchemaTarget): string[] {
+function renderAddProjection(
+  { table, name, select, indexGranularity }: AddProjectionSpec,
+  target: SchemaTarget,
+): string[] {
   const alter = alterPartsOf(table, target)
-  return [`${alter} ADD PROJECTION IF NOT EXISTS ${name} (${select})`, `${alter} MATERIALIZE PROJECTION ${name}`]
+  const settings = indexGranularity ? ` WITH SETTINGS (index_granularity = ${indexGranularity})` : ''
+  return [
+    `${alter} ADD PROJECTION IF NOT EXISTS ${name} (${select})${settings}`,
+    `${alter} MATERIALIZE PROJECTION ${name}`,
+  ]
 }
 
 function renderDropProjection({ table, name }: DropProjectionSpec, target: SchemaTarget): string {
