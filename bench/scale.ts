@@ -195,11 +195,7 @@ async function insertRateFigures(store: Store, label: string, log: Log): Promise
   log('insert rate: 100k-order batches, every rollup and the projections alone vs the raw table alone')
   const rates = await measureInsertRates(store, timeQuantiles((NOW_MS - CAMPAIGN_START_MS) / 1000))
   const [rollups, projected, raw] = [median(rates.rollups), median(rates.projected), median(rates.raw)]
-  // Each batch beside the raw batch that follows it (batches go round every rollup, raw,
-  // projections, raw): drift in the machine's speed over the run (merges, a neighbour's load)
-  // cancels within a pair.
-  const pairRatios = rates.rollups.map((rate, i) => rate / (rates.raw[2 * i] as number))
-  const projectedPairRatios = rates.projected.map((rate, i) => rate / (rates.raw[2 * i + 1] as number))
+  const { rollups: pairRatios, projected: projectedPairRatios } = rates.pairRatios
   return [
     {
       name: `${label}: insert 100k JSONCompactEachRow batches, every rollup on (median of ${rates.rollups.length}; ceiling: raw table alone)`,

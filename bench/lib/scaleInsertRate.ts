@@ -97,6 +97,11 @@ export interface InsertRates {
   projected: number[]
   /** Rows/s of each batch into a bare copy of it: no view reads it, no projection. */
   raw: number[]
+  /**
+   * Each batch's rate over the raw batch that follows it: drift in the machine's speed over the
+   * run (merges, a neighbour's load) cancels within a pair.
+   */
+  pairRatios: { rollups: number[]; projected: number[] }
 }
 
 /**
@@ -121,7 +126,8 @@ export async function measureInsertRates(store: Store, quantiles: readonly numbe
   const batches = Array.from({ length: 4 * BATCHES_EACH }, (_, i) =>
     encodeBatch(columns, quantiles, 9000 + i, `insert-rate-${i}-`),
   )
-  const rates: InsertRates = { rollups: [], projected: [], raw: [] }
+  const rates: InsertRates = { rollups: [], projected: [], raw: [], pairRatios: { rollups: [], projected: [] } }
+  let pending: { side: 'rollups' | 'projected'; rate: number } | undefined
   for (const [i, rows] of batches.entries()) {
     const side = i % 2 === 1 ? 'raw' : i % 4 === 0 ? 'rollups' : 'projected'
     const target = { rollups: table, projected: `${PROJECTED_DB}.orders`, raw: `${RAW_DB}.orders` }[side]
@@ -130,7 +136,10 @@ export async function measureInsertRates(store: Store, quantiles: readonly numbe
     // hashing the rows, as it does for every real batch.
     const settings = side === 'raw' ? {} : { ...INGEST_INSERT_SETTINGS, insert_deduplication_token: `insert-rate-${i}` }
     await store.insertRows(target, columns, rows, settings)
-    rates[side].push(BATCH_ORDERS / ((performance.now() - started) / 1000))
+    const rate = BATCH_ORDERS / ((performance.now() - started) / 1000)
+    rates[side].push(rate)
+    if (side !== 'raw') pending = { side, rate }
+    else if (pending) rates.pairRatios[pending.side].push(pending.rate / rate)
   }
   return rates
 }

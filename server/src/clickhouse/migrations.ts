@@ -67,8 +67,9 @@ export interface Migration {
 export const BRAND_SECONDS_PROJECTION = 'by_brand_second'
 
 /**
- * Sums per brand (with its category and origin) and hour, kept likewise (migration 12): a
- * brand's whole hours, which its seconds alone made cost what share of the seconds it sells in.
+ * Sums per brand (with its category and origin) and hour, kept likewise (migration 12; in
+ * granules of 256 rows since migration 13): a brand's whole hours, which its seconds alone made
+ * cost what share of the seconds it sells in.
  */
 export const BRAND_HOURS_PROJECTION = 'by_brand_hour'
 const BRAND_HOURS_SELECT = `SELECT brand, category, brand_origin, toStartOfHour(ts), sum(amount), count()
