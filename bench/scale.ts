@@ -26,9 +26,9 @@ import {
 } from './lib/festivalShape.ts'
 import { generateYear, unknownColumns } from './lib/generateFestival.ts'
 import { measureInsertRates } from './lib/scaleInsertRate.ts'
-import { queryCases, timeCase } from './lib/scaleQueries.ts'
+import { queryCases, RUNS, timeCase } from './lib/scaleQueries.ts'
 import { median, percentile, round } from './lib/stats.ts'
-import { settleMutations, settleTables, tableSizes } from './lib/storeTables.ts'
+import { mergeClosedMonths, settleMutations, settleTables, tableSizes } from './lib/storeTables.ts'
 import type { BenchFigure } from './report.ts'
 
 const DEFAULT_SIZES = [10e6, 100e6, 1e9]
@@ -140,6 +140,25 @@ async function tableFigures(store: Store, label: string, log: Log): Promise<Benc
       unit: 's',
     },
   ]
+  const mergeStarted = performance.now()
+  const months = await mergeClosedMonths(store, 'orders', NOW_MS, (month) =>
+    log(`OPTIMIZE TABLE orders PARTITION ID '${month}' FINAL (a closed month, as the engine merges it)`),
+  )
+  const partsIn = (closed: boolean) =>
+    months.filter((month) => month.closed === closed).reduce((sum, month) => sum + month.parts, 0)
+  figures.push(
+    {
+      name: `${label}: OPTIMIZE FINAL of each month of orders before the live one`,
+      value: round((performance.now() - mergeStarted) / 1000, 1),
+      unit: 's',
+    },
+    { name: `${label}: orders parts in the live month`, value: partsIn(false), unit: 'parts' },
+    {
+      name: `${label}: orders parts in the ${months.filter((month) => month.closed).length} months before it`,
+      value: partsIn(true),
+      unit: 'parts',
+    },
+  )
   const sizes = await tableSizes(store)
   const orders = sizes.find((table) => table.table === 'orders')?.rows ?? Number.NaN
   for (const table of sizes) {
@@ -171,7 +190,7 @@ async function queryFigures(store: Store, campaign: Campaign, label: string, log
     log(query)
     try {
       const latencies = await timeCase(run, () => lastYearSumsSettled(store))
-      const runs = latencies.length < 20 ? ` (${latencies.length} runs: slow, held to a time budget)` : ''
+      const runs = latencies.length < RUNS ? ` (${latencies.length} runs: slow, held to a time budget)` : ''
       p95.set(query, percentile(latencies, 95))
       figures.push(
         { name: `${label}: ${query}: p50`, value: round(median(latencies), 1), unit: 'ms' },

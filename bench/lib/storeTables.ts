@@ -50,6 +50,46 @@ export async function settleTables(store: Store, except: string, onTable: (table
   }
 }
 
+export interface MonthParts {
+  /** The partition id: the month as YYYYMM (toYYYYMM). */
+  month: string
+  parts: number
+  /** Before the month of the moment modelled: it takes no more orders. */
+  closed: boolean
+}
+
+/**
+ * A month-partitioned table as the engine leaves it by the moment modelled (`nowMs`): every
+ * month before that one has taken no insert for days, so the engine has merged each into one
+ * part (migration 14, CLOSED_MONTH_AGE_SECONDS). A store generated minutes ago has no such age,
+ * so the closed months are merged here, as the engine would have done; the live month keeps the
+ * parts its inserts left. Returns each month's active parts afterwards.
+ */
+export async function mergeClosedMonths(
+  store: Store,
+  table: string,
+  nowMs: number,
+  onMonth: (month: string) => void,
+): Promise<MonthParts[]> {
+  const now = new Date(nowMs)
+  const liveMonth = `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+  const months = async () =>
+    (
+      await store.select<{ month: string; parts: string }>(
+        `SELECT partition_id AS month, count() AS parts FROM system.parts
+         WHERE active AND database = {db:String} AND table = {table:String} GROUP BY month ORDER BY month`,
+        { db: store.db, table },
+      )
+    ).map((row) => ({ month: row.month, parts: Number(row.parts), closed: row.month < liveMonth }))
+  for (const { month, parts, closed } of await months()) {
+    // A partition id the engine made from toYYYYMM: six digits, safe inside the statement.
+    if (!closed || parts < 2 || !/^\d{6}$/.test(month)) continue
+    onMonth(month)
+    await store.command(`OPTIMIZE TABLE ${store.db}.${quoted(table)} PARTITION ID '${month}' FINAL`)
+  }
+  return months()
+}
+
 /** Rows and bytes on disk of each table's active parts, largest first (an empty table shows 0), and which are rollups. */
 export async function tableSizes(store: Store): Promise<TableSize[]> {
   const parts = await store.select<{ table: string; rows: number; bytes: number }>(

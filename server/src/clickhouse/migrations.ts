@@ -81,6 +81,24 @@ const BRAND_HOURS_SELECT = `SELECT brand, category, brand_origin, toStartOfHour(
  * under the batch's insert_deduplication_token (tokens are kept per shard, in that shard's
  * Keeper path). See deploy/clickhouse-cluster/README.md for why not a key per batch.
  */
+/** The tables partitioned by month (toYYYYMM): the raw orders and the rollups keyed by time. */
+const MONTH_PARTITIONED_TABLES = [
+  'orders',
+  'orders_by_second',
+  'orders_by_minute_key',
+  'orders_by_hour_pair',
+  'orders_by_day_cube',
+  'orders_by_brand_day',
+  'orders_by_live_room_day',
+]
+
+/**
+ * A month whose every part is this old takes no more inserts: the engine merges it into one
+ * part (migration 14). A day: longer than any pause of a live ingest, short enough that the
+ * month before a campaign's first day is merged on its second.
+ */
+export const CLOSED_MONTH_AGE_SECONDS = 86_400
+
 export const ORDERS_SHARDING_KEY = 'cityHash64(order_id)'
 
 /** Bookkeeping of applied migrations; created before any migration runs. */
@@ -601,6 +619,26 @@ export const MIGRATIONS: readonly Migration[] = [
         indexGranularity: 256,
       },
     ],
+  },
+  {
+    version: 14,
+    name: 'a closed month merged into one part',
+    // The engine merges a partition's parts only while the merge pays for its writes, so a month
+    // that takes no more orders keeps the parts it was left with: at 1.25B orders, 7 in last
+    // year's October and 8 in this year's (the campaign's first eight hours, cut in UTC). Each
+    // part is opened again by every read of its month: a brand's hourly series over both years'
+    // windows opened 9, 16 and 25 parts at 12.5M, 125M and 1.25B orders. A month whose parts are
+    // all a day old takes no orders, so the engine merges it into one part, once; the live month
+    // always has parts younger than that and is left to the usual merges. The merge ignores the
+    // size limit of ordinary merges and needs the month's size free on disk while it runs.
+    objects: MONTH_PARTITIONED_TABLES.map((table) => ({
+      kind: 'modifySettings',
+      table,
+      settings: {
+        min_age_to_force_merge_seconds: CLOSED_MONTH_AGE_SECONDS,
+        min_age_to_force_merge_on_partition_only: 1,
+      },
+    })),
   },
 ]
 

@@ -131,6 +131,16 @@ export interface DropProjectionSpec {
   name: string
 }
 
+/**
+ * Table settings changed on a table that exists (on a cluster, its replicated table: the
+ * Distributed one has no parts). The engine applies them as it next chooses merges.
+ */
+export interface ModifySettingsSpec {
+  kind: 'modifySettings'
+  table: string
+  settings: Readonly<Record<string, number>>
+}
+
 export type SchemaObject =
   | TableSpec
   | ViewSpec
@@ -139,6 +149,7 @@ export type SchemaObject =
   | AddColumnSpec
   | AddProjectionSpec
   | DropProjectionSpec
+  | ModifySettingsSpec
 
 /**
  * Block hashes kept per table for insert deduplication. 10,000 blocks is about half an hour
@@ -173,6 +184,7 @@ export function renderStatements(objects: readonly SchemaObject[], target: Schem
     if (object.kind === 'addColumn') return renderAddColumn(object, target)
     if (object.kind === 'addProjection') return renderAddProjection(object, target)
     if (object.kind === 'dropProjection') return [renderDropProjection(object, target)]
+    if (object.kind === 'modifySettings') return [renderModifySettings(object, target)]
     return [renderBackfill(object, target)]
   })
 }
@@ -268,6 +280,14 @@ function renderAddProjection(
 
 function renderDropProjection({ table, name }: DropProjectionSpec, target: SchemaTarget): string {
   return `${alterPartsOf(table, target)} DROP PROJECTION IF EXISTS ${name}`
+}
+
+function renderModifySettings({ table, settings }: ModifySettingsSpec, target: SchemaTarget): string {
+  const assignments = Object.entries(settings).map(([name, value]) => {
+    if (!IDENTIFIER.test(name) || !Number.isFinite(value)) throw new Error(`not a table setting: ${name} = ${value}`)
+    return `${name} = ${value}`
+  })
+  return `${alterPartsOf(table, target)} MODIFY SETTING ${assignments.join(', ')}`
 }
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {
