@@ -4,27 +4,22 @@
  * festival up to Nov 11 18:00 plus all of last year, then reports what the rollups cost on disk,
  * how long every product query takes there, and — at the first size — the insert rate with every
  * rollup on, and with the brand projections alone, against the raw table alone. A last set of
- * rows says whether query times stay flat.
+ * rows says whether query times stay flat: the smallest store stays open in a process of its
+ * own (bench/scaleCompanion.ts) and runs each query beside the largest's, run for run, so the
+ * ratio is taken in the same minutes of this shared host.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { PUBLISHED_2020 } from '@gmv-pulse/seed'
 import type { Campaign } from '@gmv-pulse/shared'
 import { openStore, type Store } from '../server/src/clickhouse/store.ts'
-import { loadConfig } from '../server/src/config.ts'
 import { lastYearSumsSettled } from '../server/src/figures/lastYearSoFar.ts'
 import { createLogger } from '../server/src/logger.ts'
-import {
-  CAMPAIGN_END_MS,
-  CAMPAIGN_START_MS,
-  LAST_YEAR_END_MS,
-  LAST_YEAR_START_MS,
-  NOW_MS,
-  timeQuantiles,
-} from './lib/festivalShape.ts'
+import { festivalConfig } from './lib/festivalConfig.ts'
+import { CAMPAIGN_START_MS, LAST_YEAR_END_MS, LAST_YEAR_START_MS, NOW_MS, timeQuantiles } from './lib/festivalShape.ts'
 import { generateYear, unknownColumns } from './lib/generateFestival.ts'
+import { type Companion, startCompanion } from './lib/scaleCompanionClient.ts'
 import { measureInsertRates } from './lib/scaleInsertRate.ts'
 import { queryCases, RUNS, timeCase } from './lib/scaleQueries.ts'
 import { median, percentile, round } from './lib/stats.ts'
@@ -65,22 +60,6 @@ const sizeLabel = (size: number) =>
   size >= 1e9 ? `${size / 1e9}B` : size >= 1e6 ? `${size / 1e6}M` : `${(size / 1e3).toLocaleString('en')}k`
 
 const gb = (bytes: number) => round(bytes / 1e9, 1)
-
-/** The production campaign for this size; the store settings come from the same config the server reads. */
-function festivalConfig(size: number, dataDir: string) {
-  return loadConfig({
-    CAMPAIGN_START: new Date(CAMPAIGN_START_MS).toISOString(),
-    CAMPAIGN_END: new Date(CAMPAIGN_END_MS).toISOString(),
-    CAMPAIGN_TZ: 'Asia/Shanghai',
-    LAST_YEAR_START: new Date(LAST_YEAR_START_MS).toISOString(),
-    LAST_YEAR_END: new Date(LAST_YEAR_END_MS).toISOString(),
-    // Thresholds and milestones scale with the orders, as in a demo at this size.
-    CAMPAIGN_SCALE: String(Math.min(1, size / PUBLISHED_2020.orders)),
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    CLICKHOUSE_DATABASE: 'gmv_pulse',
-  })
-}
 
 type Log = (text: string) => void
 
@@ -183,15 +162,33 @@ async function tableFigures(store: Store, label: string, log: Log): Promise<Benc
   return figures
 }
 
-/** p50 and p95 of every query case; a failing case leaves an error row and the rest still run. */
-async function queryFigures(store: Store, campaign: Campaign, label: string, log: Log, p95: Map<string, number>) {
+interface QueryP95 {
+  /** Each case's p95 in this store. */
+  own: Map<string, number>
+  /** Each case's p95 in the smallest store, run beside this one's runs. */
+  beside: Map<string, number>
+}
+
+/**
+ * p50 and p95 of every query case; a failing case leaves an error row and the rest still run.
+ * With a companion (the smallest store), each case runs there too, run for run beside this one.
+ */
+async function queryFigures(
+  store: Store,
+  campaign: Campaign,
+  label: string,
+  log: Log,
+  p95: QueryP95,
+  companion?: Companion,
+) {
   const figures: BenchFigure[] = []
   for (const { label: query, goalMs, run } of queryCases(store, campaign, NOW_MS)) {
     log(query)
     try {
-      const latencies = await timeCase(run, () => lastYearSumsSettled(store))
+      const beside = companion && { warm: () => companion.warm(query), time: () => companion.time(query) }
+      const { latencies, beside: besideLatencies } = await timeCase(run, () => lastYearSumsSettled(store), beside)
       const runs = latencies.length < RUNS ? ` (${latencies.length} runs: slow, held to a time budget)` : ''
-      p95.set(query, percentile(latencies, 95))
+      p95.own.set(query, percentile(latencies, 95))
       figures.push(
         { name: `${label}: ${query}: p50`, value: round(median(latencies), 1), unit: 'ms' },
         {
@@ -201,6 +198,14 @@ async function queryFigures(store: Store, campaign: Campaign, label: string, log
           goal: `≤ ${goalMs} ms`,
         },
       )
+      if (companion) {
+        p95.beside.set(query, percentile(besideLatencies, 95))
+        figures.push({
+          name: `${label}: ${query}: p95 of the ${sizeLabel(companion.size)} store, run beside it`,
+          value: round(percentile(besideLatencies, 95), 1),
+          unit: 'ms',
+        })
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       log(`${query} failed: ${message}`)
@@ -250,72 +255,127 @@ async function insertRateFigures(store: Store, label: string, log: Log): Promise
   ]
 }
 
-/** One size in a fresh store of its own, deleted afterwards: only one on-disk store may be open per process. */
-async function benchSize(size: number, withInsertRate: boolean) {
-  const label = `scale ${sizeLabel(size)}`
-  const log: Log = (text) => process.stderr.write(`${label}: ${text}\n`)
-  const p95 = new Map<string, number>()
+interface SizeOptions {
+  insertRate: boolean
+  /** Leave a fresh store on disk when done (the caller deletes it): the smallest, for the companion. */
+  keepStore: boolean
+  companion?: Companion
+}
+
+/** Where a size's store lives: SCALE_DATA_DIR/<size> when kept across runs, else a fresh temporary directory. */
+function storeDir(size: number): { dataDir: string; kept: boolean } {
   // SCALE_DATA_DIR keeps each size's store there and reuses it on the next run (generating 300M
   // takes a quarter of an hour): for working on the queries, not for the figures of record.
-  const keptDir = process.env.SCALE_DATA_DIR ? join(process.env.SCALE_DATA_DIR, sizeLabel(size)) : null
-  if (keptDir) mkdirSync(keptDir, { recursive: true })
-  const dataDir = keptDir ?? mkdtempSync(join(tmpdir(), 'gmv-pulse-scale-'))
+  if (!process.env.SCALE_DATA_DIR) return { dataDir: mkdtempSync(join(tmpdir(), 'gmv-pulse-scale-')), kept: false }
+  const dataDir = join(process.env.SCALE_DATA_DIR, sizeLabel(size))
+  mkdirSync(dataDir, { recursive: true })
+  return { dataDir, kept: true }
+}
+
+async function withStore<T>(size: number, dataDir: string, use: (store: Store, campaign: Campaign) => Promise<T>) {
   const config = festivalConfig(size, dataDir)
   if (config.store.mode !== 'embedded') throw new Error('the scale benchmark needs an embedded store')
   const store = await openStore(config.store, createLogger('silent'))
   try {
-    const missing = await unknownColumns(store)
-    if (missing.length > 0) log(`orders columns left to their defaults: ${missing.join(', ')}`)
-    const reused = keptDir !== null && (await storedOrders(store)) > 0
-    if (reused) log(`reusing the orders kept in ${keptDir}`)
-    await settleMutations(store, (left) => log(`waiting for ${left} mutation(s) to finish (a projection being built)`))
-    const figures = [
-      ...(reused ? [] : await fillStore(store, size, label, log)),
-      ...(await tableFigures(store, label, log)),
-      ...(await queryFigures(store, config.campaign, label, log, p95)),
-      // Last: its batches add orders, which must not change what the queries above saw.
-      // A kept store is not measured for inserts: the batches would change it for the next run.
-      ...(withInsertRate && !keptDir ? await insertRateFigures(store, label, log) : []),
-    ]
-    return { figures, p95 }
+    return await use(store, config.campaign)
   } finally {
     await store.close()
-    if (!keptDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const sizeLog =
+  (size: number): Log =>
+  (text) =>
+    process.stderr.write(`scale ${sizeLabel(size)}: ${text}\n`)
+
+/** One size in a store of its own: only one on-disk store may be open per process. */
+async function benchSize(size: number, { insertRate, keepStore, companion }: SizeOptions) {
+  const label = `scale ${sizeLabel(size)}`
+  const log = sizeLog(size)
+  const p95: QueryP95 = { own: new Map(), beside: new Map() }
+  const { dataDir, kept } = storeDir(size)
+  try {
+    const figures = await withStore(size, dataDir, async (store, campaign) => {
+      const missing = await unknownColumns(store)
+      if (missing.length > 0) log(`orders columns left to their defaults: ${missing.join(', ')}`)
+      const reused = kept && (await storedOrders(store)) > 0
+      if (reused) log(`reusing the orders kept in ${dataDir}`)
+      await settleMutations(store, (left) =>
+        log(`waiting for ${left} mutation(s) to finish (a projection being built)`),
+      )
+      return [
+        ...(reused ? [] : await fillStore(store, size, label, log)),
+        ...(await tableFigures(store, label, log)),
+        ...(await queryFigures(store, campaign, label, log, p95, companion)),
+        // Last: its batches add orders, which must not change what the queries above saw.
+        // A kept store is not measured for inserts: the batches would change it for the next run.
+        ...(insertRate && !kept ? await insertRateFigures(store, label, log) : []),
+      ]
+    })
+    return { figures, p95, dataDir, kept }
+  } finally {
+    if (!kept && !keepStore) rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
 export async function benchScale({ quick }: { quick: boolean }): Promise<BenchFigure[]> {
   const chosen = process.env.SCALE_SIZES ? parseSizes(process.env.SCALE_SIZES) : quick ? QUICK_SIZES : DEFAULT_SIZES
-  // Smallest first: the first numbers come soon, and the insert rate is taken in the smallest store.
+  // Smallest first: the first numbers come soon, the smallest store is run beside each larger
+  // one, and the insert rate is taken in it.
   const sizes = [...new Set(chosen)].sort((a, b) => a - b)
   const figures: BenchFigure[] = []
-  const measured: { size: number; p95: Map<string, number> }[] = []
-  for (const size of sizes) {
-    const needed = BYTES_PER_ORDER * size * (1 + LAST_YEAR_SHARE) * DISK_HEADROOM
-    const where = process.env.SCALE_DATA_DIR ?? tmpdir()
-    const disk = statfsSync(where)
-    const free = disk.bavail * disk.bsize
-    // A store kept from an earlier run is read, not generated: it needs no room of its own.
-    const kept = process.env.SCALE_DATA_DIR !== undefined && existsSync(join(where, sizeLabel(size), 'store'))
-    if (!kept && needed > free) {
-      const why = `needs ≈ ${gb(needed)} GB free in ${where}, has ${gb(free)} GB`
-      process.stderr.write(`scale ${sizeLabel(size)}: skipped: ${why}\n`)
-      figures.push({ name: `scale ${sizeLabel(size)}: skipped: ${why}`, value: gb(needed), unit: 'GB needed' })
-      continue
+  const measured: { size: number; p95: QueryP95 }[] = []
+  let smallest: { size: number; dataDir: string; kept: boolean } | undefined
+  let companion: Companion | undefined
+  try {
+    for (const size of sizes) {
+      const needed = BYTES_PER_ORDER * size * (1 + LAST_YEAR_SHARE) * DISK_HEADROOM
+      const where = process.env.SCALE_DATA_DIR ?? tmpdir()
+      const disk = statfsSync(where)
+      const free = disk.bavail * disk.bsize
+      // A store kept from an earlier run is read, not generated: it needs no room of its own.
+      const kept = process.env.SCALE_DATA_DIR !== undefined && existsSync(join(where, sizeLabel(size), 'store'))
+      if (!kept && needed > free) {
+        const why = `needs ≈ ${gb(needed)} GB free in ${where}, has ${gb(free)} GB`
+        process.stderr.write(`scale ${sizeLabel(size)}: skipped: ${why}\n`)
+        figures.push({ name: `scale ${sizeLabel(size)}: skipped: ${why}`, value: gb(needed), unit: 'GB needed' })
+        continue
+      }
+      const first = smallest === undefined
+      const alone = first && size === sizes.at(-1)
+      // With larger sizes to come, the smallest store stays on disk and answers beside them; its
+      // insert rate waits until they are done (its batches would change what it answers).
+      const result = await benchSize(size, { insertRate: alone, keepStore: first && !alone, companion })
+      figures.push(...result.figures)
+      measured.push({ size, p95: result.p95 })
+      if (first && !alone) {
+        smallest = { size, dataDir: result.dataDir, kept: result.kept }
+        companion = await startCompanion(size, result.dataDir)
+      }
     }
-    const result = await benchSize(size, measured.length === 0)
-    figures.push(...result.figures)
-    measured.push({ size, p95: result.p95 })
+  } finally {
+    await companion?.close()
   }
-  const smallest = measured[0]
+  if (smallest && !smallest.kept) {
+    const { size, dataDir } = smallest
+    try {
+      figures.push(
+        ...(await withStore(size, dataDir, (store) =>
+          insertRateFigures(store, `scale ${sizeLabel(size)}`, sizeLog(size)),
+        )),
+      )
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
   const largest = measured.at(-1)
-  if (smallest && largest && largest !== smallest) {
+  if (smallest && largest && largest.size !== smallest.size) {
     const span = `${sizeLabel(largest.size)} ÷ ${sizeLabel(smallest.size)}`
-    for (const [query, small] of smallest.p95) {
-      const large = largest.p95.get(query)
-      if (large === undefined) continue
+    for (const [query, large] of largest.p95.own) {
+      const small = largest.p95.beside.get(query)
+      if (small === undefined) continue
       figures.push({
-        name: `scale flat: ${query}: p95 at ${span}`,
+        name: `scale flat: ${query}: p95 at ${span}, run side by side`,
         value: round(large / small, 2),
         unit: '×',
         goal: `≤ ${FLAT_GOAL}`,

@@ -141,15 +141,38 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started
 }
 
+/** A second store's run of the same case, timed where it runs (scaleCompanionClient.ts). */
+export interface BesideRun {
+  warm(): Promise<void>
+  time(): Promise<number>
+}
+
+export interface CaseLatencies {
+  latencies: number[]
+  /** The same case's latencies in the store beside, each run taken next to one of ours. */
+  beside: number[]
+}
+
 /**
  * Latencies of the timed runs after one warm-up (which also fills a tick's memory, and queues
- * the full read of last year's sums per key that a ranking keeps: settled before timing).
+ * the full read of last year's sums per key that a ranking keeps: settled before timing). With
+ * a store beside, each run there follows or precedes one here, in turn, so both see the host
+ * alike.
  */
-export async function timeCase(run: () => Promise<unknown>, settle: () => Promise<void>): Promise<number[]> {
+export async function timeCase(
+  run: () => Promise<unknown>,
+  settle: () => Promise<void>,
+  beside?: BesideRun,
+): Promise<CaseLatencies> {
   const warmUpMs = await timed(run)
   await settle()
+  await beside?.warm()
   const runs = Math.max(MIN_RUNS, Math.min(RUNS, Math.floor(QUERY_BUDGET_MS / Math.max(warmUpMs, 1))))
-  const latencies: number[] = []
-  for (let i = 0; i < runs; i++) latencies.push(await timed(run))
-  return latencies
+  const result: CaseLatencies = { latencies: [], beside: [] }
+  for (let i = 0; i < runs; i++) {
+    if (beside && i % 2 === 1) result.beside.push(await beside.time())
+    result.latencies.push(await timed(run))
+    if (beside && i % 2 === 0) result.beside.push(await beside.time())
+  }
+  return result
 }
