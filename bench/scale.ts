@@ -5,7 +5,7 @@
  * how long every product query takes there, and — at the first size — the insert rate with every
  * rollup on, and with the brand projections alone, against the raw table alone. A last set of
  * rows says whether query times stay flat: the smallest store stays open in a process of its
- * own (bench/scaleCompanion.ts) and runs each query beside the largest's, run for run, so the
+ * own (bench/scaleCompanion.ts) and runs each query beside each larger size's, run for run, so the
  * ratio is taken in the same minutes of this shared host.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs'
@@ -328,45 +328,46 @@ export async function benchScale({ quick }: { quick: boolean }): Promise<BenchFi
   let smallest: { size: number; dataDir: string; kept: boolean } | undefined
   let companion: Companion | undefined
   try {
-    for (const size of sizes) {
-      const needed = BYTES_PER_ORDER * size * (1 + LAST_YEAR_SHARE) * DISK_HEADROOM
-      const where = process.env.SCALE_DATA_DIR ?? tmpdir()
-      const disk = statfsSync(where)
-      const free = disk.bavail * disk.bsize
-      // A store kept from an earlier run is read, not generated: it needs no room of its own.
-      const kept = process.env.SCALE_DATA_DIR !== undefined && existsSync(join(where, sizeLabel(size), 'store'))
-      if (!kept && needed > free) {
-        const why = `needs ≈ ${gb(needed)} GB free in ${where}, has ${gb(free)} GB`
-        process.stderr.write(`scale ${sizeLabel(size)}: skipped: ${why}\n`)
-        figures.push({ name: `scale ${sizeLabel(size)}: skipped: ${why}`, value: gb(needed), unit: 'GB needed' })
-        continue
-      }
-      const first = smallest === undefined
-      const alone = first && size === sizes.at(-1)
-      // With larger sizes to come, the smallest store stays on disk and answers beside them; its
-      // insert rate waits until they are done (its batches would change what it answers).
-      const result = await benchSize(size, { insertRate: alone, keepStore: first && !alone, companion })
-      figures.push(...result.figures)
-      measured.push({ size, p95: result.p95 })
-      if (first && !alone) {
-        smallest = { size, dataDir: result.dataDir, kept: result.kept }
-        companion = await startCompanion(size, result.dataDir)
-      }
-    }
-  } finally {
-    await companion?.close()
-  }
-  if (smallest && !smallest.kept) {
-    const { size, dataDir } = smallest
     try {
+      for (const size of sizes) {
+        const needed = BYTES_PER_ORDER * size * (1 + LAST_YEAR_SHARE) * DISK_HEADROOM
+        const where = process.env.SCALE_DATA_DIR ?? tmpdir()
+        const disk = statfsSync(where)
+        const free = disk.bavail * disk.bsize
+        // A store kept from an earlier run is read, not generated: it needs no room of its own.
+        const kept = process.env.SCALE_DATA_DIR !== undefined && existsSync(join(where, sizeLabel(size), 'store'))
+        if (!kept && needed > free) {
+          const why = `needs ≈ ${gb(needed)} GB free in ${where}, has ${gb(free)} GB`
+          process.stderr.write(`scale ${sizeLabel(size)}: skipped: ${why}\n`)
+          figures.push({ name: `scale ${sizeLabel(size)}: skipped: ${why}`, value: gb(needed), unit: 'GB needed' })
+          continue
+        }
+        const first = smallest === undefined
+        const alone = first && size === sizes.at(-1)
+        // With larger sizes to come, the smallest store stays on disk and answers beside them; its
+        // insert rate waits until they are done (its batches would change what it answers).
+        const result = await benchSize(size, { insertRate: alone, keepStore: first && !alone, companion })
+        figures.push(...result.figures)
+        measured.push({ size, p95: result.p95 })
+        if (first && !alone) {
+          smallest = { size, dataDir: result.dataDir, kept: result.kept }
+          companion = await startCompanion(size, result.dataDir)
+        }
+      }
+    } finally {
+      await companion?.close()
+    }
+    if (smallest && !smallest.kept) {
+      const { size, dataDir } = smallest
       figures.push(
         ...(await withStore(size, dataDir, (store) =>
           insertRateFigures(store, `scale ${sizeLabel(size)}`, sizeLog(size)),
         )),
       )
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true })
     }
+  } finally {
+    // The smallest fresh store was left on disk for the companion: gone with the run, as the others.
+    if (smallest && !smallest.kept) rmSync(smallest.dataDir, { recursive: true, force: true })
   }
   const largest = measured.at(-1)
   if (smallest && largest && largest.size !== smallest.size) {
