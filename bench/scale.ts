@@ -138,7 +138,7 @@ async function tableFigures(store: Store, label: string, log: Log): Promise<Benc
       unit: 'parts',
     },
   )
-  const sizes = await tableSizes(store)
+  const sizes = await tableSizes(store, 'orders')
   const orders = sizes.find((table) => table.table === 'orders')?.rows ?? Number.NaN
   for (const table of sizes) {
     figures.push(

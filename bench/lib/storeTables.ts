@@ -90,8 +90,12 @@ export async function mergeClosedMonths(
   return months()
 }
 
-/** Rows and bytes on disk of each table's active parts, largest first (an empty table shows 0), and which are rollups. */
-export async function tableSizes(store: Store): Promise<TableSize[]> {
+/**
+ * Rows and bytes on disk of each table's active parts, largest first (an empty table shows 0), and
+ * which are rollups: tables a view writes into, but for the raw table (a view writes it too, from
+ * the order intake).
+ */
+export async function tableSizes(store: Store, rawTable: string): Promise<TableSize[]> {
   const parts = await store.select<{ table: string; rows: number; bytes: number }>(
     `SELECT table, sum(rows) AS rows, sum(bytes_on_disk) AS bytes
      FROM system.parts WHERE active AND database = {db:String} GROUP BY table`,
@@ -114,7 +118,7 @@ export async function tableSizes(store: Store): Promise<TableSize[]> {
       table,
       rows: Number(byTable.get(table)?.rows ?? 0),
       bytes: Number(byTable.get(table)?.bytes ?? 0),
-      rollup: rollups.has(table),
+      rollup: rollups.has(table) && table !== rawTable,
     })),
     ...projections.map((projection) => ({
       table: `${projection.table} projection ${projection.name}`,
