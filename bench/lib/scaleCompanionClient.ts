@@ -45,6 +45,7 @@ export async function startCompanion(size: number, dataDir: string): Promise<Com
     },
     time: (label) => ask({ kind: 'time', label }),
     close: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.send({ kind: 'close' })
       await exited
