@@ -202,4 +202,11 @@ test('names that would break out of the DDL are refused', () => {
   expect(() => schemaStatements({ db, cluster: "gmv' SETTINGS x = 1 --" })).toThrow(/cluster name/)
   expect(() => schemaStatements({ db: 'gmv; DROP TABLE x' })).toThrow(/database name/)
   expect(() => renderStatements([], { db, cluster: '' })).toThrow(/cluster name/)
+  const setting = (settings: Record<string, number>) =>
+    renderStatements([{ kind: 'modifySettings', table: 'orders', settings }], { db })
+  expect(setting({ min_age_to_force_merge_seconds: 60 })).toEqual([
+    `ALTER TABLE ${db}.orders MODIFY SETTING min_age_to_force_merge_seconds = 60`,
+  ])
+  expect(() => setting({ 'ttl_only_drop_parts = 1, x': 1 })).toThrow(/table setting/)
+  expect(() => setting({ min_age_to_force_merge_seconds: Number.NaN })).toThrow(/table setting/)
 })
