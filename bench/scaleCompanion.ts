@@ -4,14 +4,13 @@
  * query here, so a size's ratio to the smallest is taken in the same minutes of a shared host.
  * Messages: { kind: 'warm' | 'time', label } in, { kind: 'done', ms } or { kind: 'failed', message } out.
  */
-import { performance } from 'node:perf_hooks'
 import { openStore } from '../server/src/clickhouse/store.ts'
 import { lastYearSumsSettled } from '../server/src/figures/lastYearSoFar.ts'
 import { createLogger } from '../server/src/logger.ts'
 import { festivalConfig } from './lib/festivalConfig.ts'
 import { NOW_MS } from './lib/festivalShape.ts'
 import type { CompanionReply, CompanionRequest } from './lib/scaleCompanionClient.ts'
-import { queryCases } from './lib/scaleQueries.ts'
+import { queryCases, timed } from './lib/scaleQueries.ts'
 
 const [size, dataDir] = [Number(process.argv[2]), process.argv[3] as string]
 const config = festivalConfig(size, dataDir)
@@ -28,9 +27,7 @@ process.on('message', async (request: CompanionRequest) => {
   const run = cases.get(request.label)
   if (!run) return send({ kind: 'failed', message: `no query case "${request.label}"` })
   try {
-    const started = performance.now()
-    await run()
-    const ms = performance.now() - started
+    const ms = await timed(run)
     // As the case's own warm-up does: what a ranking queues behind its first read is settled first.
     if (request.kind === 'warm') await lastYearSumsSettled(store)
     send({ kind: 'done', ms })

@@ -135,7 +135,8 @@ export function queryCases(store: Store, campaign: Campaign, nowMs: number): Que
   ]
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
+/** Milliseconds one call of `run` takes. */
+export async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
   await run()
   return performance.now() - started

@@ -228,10 +228,10 @@ ${columns}
   }
   const engine = cluster ? `Replicated${table.engine}('${REPLICA_PATH}', '{replica}')` : table.engine
   const window = cluster ? 'replicated_deduplication_window' : 'non_replicated_deduplication_window'
-  const settings = Object.entries({
+  const settings = settingAssignments({
     ...(table.dedupWindow ? { [window]: DEDUP_WINDOW_BLOCKS } : {}),
     ...table.settings,
-  }).map(([name, value]) => `${name} = ${value}`)
+  })
   const clauses = [
     table.partitionBy ? `PARTITION BY ${table.partitionBy}` : null,
     `ORDER BY ${table.orderBy}`,
@@ -283,11 +283,15 @@ function renderDropProjection({ table, name }: DropProjectionSpec, target: Schem
 }
 
 function renderModifySettings({ table, settings }: ModifySettingsSpec, target: SchemaTarget): string {
-  const assignments = Object.entries(settings).map(([name, value]) => {
+  return `${alterPartsOf(table, target)} MODIFY SETTING ${settingAssignments(settings).join(', ')}`
+}
+
+/** `name = value` for each table setting, as CREATE's SETTINGS and ALTER's MODIFY SETTING take them. */
+function settingAssignments(settings: Readonly<Record<string, number>>): string[] {
+  return Object.entries(settings).map(([name, value]) => {
     if (!IDENTIFIER.test(name) || !Number.isFinite(value)) throw new Error(`not a table setting: ${name} = ${value}`)
     return `${name} = ${value}`
   })
-  return `${alterPartsOf(table, target)} MODIFY SETTING ${assignments.join(', ')}`
 }
 
 function renderView(view: ViewSpec, target: SchemaTarget): string {
