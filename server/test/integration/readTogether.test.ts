@@ -49,6 +49,9 @@ test('reads asked side by side come back as each would alone, from one statement
       `SELECT region, count() AS orders FROM ${db}.orders WHERE region != {region:String} GROUP BY region ORDER BY region LIMIT {limit:UInt32}`,
       { limit: 2, region: 'SG' },
     ],
+    // Every order, in order: a branch's rows keep its ORDER BY however the engine spreads the
+    // statement over its threads.
+    [`SELECT order_id FROM ${db}.orders ORDER BY ts DESC, order_id`, {}],
     // No rows, and a statement ending in a comment.
     [`SELECT brand FROM ${db}.orders WHERE brand = {brand:String}`, { brand: 'Nobody' }],
     [`SELECT count() AS n FROM ${db}.orders WHERE brand = {brand:String}\n-- why: a brand's orders`, { brand: 'Acme' }],
@@ -60,7 +63,8 @@ test('reads asked side by side come back as each would alone, from one statement
   const answers = await Promise.all(reads.map(([query, params]) => together.select(query, params)))
   expect(answers).toEqual(alone)
   expect(alone[1]).toHaveLength(3)
-  expect(alone[3]).toEqual([])
+  expect(alone[3]).toHaveLength(2_000)
+  expect(alone[4]).toEqual([])
   expect(statements()).toBe(1)
   // Asked in a later turn, a read goes on its own.
   expect(await together.select(...(reads[0] as [string, QueryParams]))).toEqual(alone[0])
