@@ -65,8 +65,8 @@ async function askAsOne(store: Store, batch: readonly Read[]): Promise<void> {
   const { sql, params } = combined(batch)
   let answers: Map<number, string[]>
   try {
-    const rows = await store.select<{ read: number; rows: string[] }>(sql, params)
-    answers = new Map(rows.map(({ read, rows }) => [read, rows]))
+    const branches = await store.select<{ read: number; rows: string[] }>(sql, params)
+    answers = new Map(branches.map((branch) => [branch.read, branch.rows]))
   } catch {
     for (const read of batch) askAlone(store, read)
     return
