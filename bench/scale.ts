@@ -219,11 +219,11 @@ async function queryFigures(
 
 /**
  * Every case once, untimed, in this store and in the companion's, before any is timed. A server
- * on the night has run its code and filled its caches long before (the engine's per-server
- * readings of the peak and of how far the data reaches, last year's sums per question); a fresh
- * process has not, and in one run the first three cases timed in the smallest store measured
- * 1.7–2.4× the p95 the same store gave beside a larger one, minutes later, while every later case
- * stayed within 1.5×. A case that fails here fails again when timed, and says so there.
+ * on the night has run its code and filled its caches long before (its own readings of the peak
+ * and of how far the data reaches, last year's sums per question); a fresh process has not, and
+ * in one run the first three cases timed in the smallest store measured 1.7–2.4× the p95 the
+ * same store gave beside a larger one, minutes later, while every later case stayed within 1.5×.
+ * A case that fails here fails again when timed, and says so there.
  */
 async function warmUp(cases: readonly QueryCase[], store: Store, log: Log, companion?: Companion) {
   log(`warming up: each of ${cases.length} cases once`)
